@@ -3,13 +3,23 @@ package io.anim3d.capture.vision;
 import java.nio.FloatBuffer;
 
 /**
- * Samples a rotated rectangle of an RGB24 image into a float tensor, as MediaPipe's
- * ImageToTensorCalculator does on CPU (OpenCV warpPerspective, INTER_LINEAR): output pixel
- * (u, v) samples the source at {@code topLeft + u/outW · xAxis + v/outH · yAxis}, source pixel i
- * at integer coordinate i, bilinear on 8-bit values rounded back to 8 bits, then
- * {@code value · scale + offset}.
+ * Samples a rotated rectangle of an RGB24 image into a float tensor the way MediaPipe's
+ * ImageToTensorCalculator does on CPU, which is OpenCV's warpPerspective with INTER_LINEAR on
+ * 8-bit pixels: output pixel (u, v) samples the source at {@code topLeft + u/outW · xAxis +
+ * v/outH · yAxis} (source pixel i at coordinate i), the position rounded to 1/32 pixel, the four
+ * neighbours weighted in 15-bit fixed point and the result rounded back to 8 bits; then
+ * {@code value · scale + offset}. Integer arithmetic makes it both exact and fast.
  */
 final class ImageWarp {
+    /** OpenCV's INTER_BITS: sub-pixel positions are multiples of 1/32. */
+    private static final int SUBPIXEL_BITS = 5;
+    private static final int SUBPIXEL = 1 << SUBPIXEL_BITS;
+    /** OpenCV's INTER_REMAP_COEF_BITS: the four weights sum to 2^15. */
+    private static final int WEIGHT_BITS = 15;
+    private static final int WEIGHT_ROUND = 1 << (WEIGHT_BITS - 1);
+    /** (2^15) / (32 · 32): scales the product of the two sub-pixel fractions to 15 bits. */
+    private static final int WEIGHT_UNIT = (1 << WEIGHT_BITS) / (SUBPIXEL * SUBPIXEL);
+
     private ImageWarp() {
     }
 
@@ -29,7 +39,6 @@ final class ImageWarp {
                      double rotation, int outW, int outH, boolean replicate, float scale, float offset, FloatBuffer out) {
         double c = Math.cos(rotation);
         double s = Math.sin(rotation);
-        // Axis vectors of the rectangle across its full width and height.
         double xAxisX = c * rectWidth, xAxisY = s * rectWidth;
         double yAxisX = -s * rectHeight, yAxisY = c * rectHeight;
         double originX = cx - xAxisX / 2 - yAxisX / 2;
@@ -41,44 +50,39 @@ final class ImageWarp {
             lut[i] = i * scale + offset;
         }
         float[] row = new float[outW * 3];
+        int stride = width * 3;
         out.clear();
         for (int v = 0; v < outH; v++) {
-            double sx = originX + v * dvX;
-            double sy = originY + v * dvY;
+            double rowX = originX + v * dvX;
+            double rowY = originY + v * dvY;
             for (int u = 0, k = 0; u < outW; u++, k += 3) {
-                sample(rgb, width, height, sx + u * duX, sy + u * duY, replicate, lut, row, k);
+                int fxX = (int) Math.rint((rowX + u * duX) * SUBPIXEL);
+                int fxY = (int) Math.rint((rowY + u * duY) * SUBPIXEL);
+                int x0 = fxX >> SUBPIXEL_BITS, y0 = fxY >> SUBPIXEL_BITS;
+                int ax = fxX & (SUBPIXEL - 1), ay = fxY & (SUBPIXEL - 1);
+                int w00 = (SUBPIXEL - ax) * (SUBPIXEL - ay) * WEIGHT_UNIT;
+                int w01 = ax * (SUBPIXEL - ay) * WEIGHT_UNIT;
+                int w10 = (SUBPIXEL - ax) * ay * WEIGHT_UNIT;
+                int w11 = ax * ay * WEIGHT_UNIT;
+                if (x0 >= 0 && y0 >= 0 && x0 + 1 < width && y0 + 1 < height) {
+                    int p00 = y0 * stride + x0 * 3;
+                    int p10 = p00 + stride;
+                    for (int ch = 0; ch < 3; ch++) {
+                        int val = w00 * (rgb[p00 + ch] & 0xff) + w01 * (rgb[p00 + 3 + ch] & 0xff)
+                                + w10 * (rgb[p10 + ch] & 0xff) + w11 * (rgb[p10 + 3 + ch] & 0xff);
+                        row[k + ch] = lut[(val + WEIGHT_ROUND) >> WEIGHT_BITS];
+                    }
+                } else {
+                    for (int ch = 0; ch < 3; ch++) {
+                        int val = w00 * pixel(rgb, width, height, x0, y0, ch, replicate)
+                                + w01 * pixel(rgb, width, height, x0 + 1, y0, ch, replicate)
+                                + w10 * pixel(rgb, width, height, x0, y0 + 1, ch, replicate)
+                                + w11 * pixel(rgb, width, height, x0 + 1, y0 + 1, ch, replicate);
+                        row[k + ch] = lut[(val + WEIGHT_ROUND) >> WEIGHT_BITS];
+                    }
+                }
             }
             out.put(row);
-        }
-    }
-
-    private static void sample(byte[] rgb, int width, int height, double x, double y, boolean replicate,
-                               float[] lut, float[] dst, int k) {
-        int x0 = (int) Math.floor(x);
-        int y0 = (int) Math.floor(y);
-        double fx = x - x0;
-        double fy = y - y0;
-        int x1 = x0 + 1;
-        int y1 = y0 + 1;
-        if (x0 >= 0 && y0 >= 0 && x1 < width && y1 < height) {
-            int p00 = (y0 * width + x0) * 3;
-            int p01 = p00 + 3;
-            int p10 = p00 + width * 3;
-            int p11 = p10 + 3;
-            double w00 = (1 - fx) * (1 - fy), w01 = fx * (1 - fy), w10 = (1 - fx) * fy, w11 = fx * fy;
-            for (int ch = 0; ch < 3; ch++) {
-                double val = w00 * (rgb[p00 + ch] & 0xff) + w01 * (rgb[p01 + ch] & 0xff)
-                        + w10 * (rgb[p10 + ch] & 0xff) + w11 * (rgb[p11 + ch] & 0xff);
-                dst[k + ch] = lut[(int) (val + 0.5)];
-            }
-            return;
-        }
-        for (int ch = 0; ch < 3; ch++) {
-            double val = (1 - fx) * (1 - fy) * pixel(rgb, width, height, x0, y0, ch, replicate)
-                    + fx * (1 - fy) * pixel(rgb, width, height, x1, y0, ch, replicate)
-                    + (1 - fx) * fy * pixel(rgb, width, height, x0, y1, ch, replicate)
-                    + fx * fy * pixel(rgb, width, height, x1, y1, ch, replicate);
-            dst[k + ch] = lut[(int) (val + 0.5)];
         }
     }
 

@@ -28,6 +28,9 @@ final class PoseLandmarker implements AutoCloseable {
     private final float[] raw = new float[NUM_LANDMARKS * 5];
     private final float[] rawWorld = new float[NUM_LANDMARKS * 3];
     private final float[] heatmap = new float[HEATMAP_SIZE * HEATMAP_SIZE * NUM_LANDMARKS];
+    /** Time spent cropping and in the model since construction, ns (for benchmarks). */
+    long cropNanos;
+    long inferenceNanos;
 
     /** Landmarks of one frame: image ones normalised to the image, world ones in metres. */
     record Result(float poseScore, float[] landmarks, float[] world) {
@@ -85,9 +88,13 @@ final class PoseLandmarker implements AutoCloseable {
             side = rh;
             hpad = (1 - rw / rh) / 2;
         }
+        long t0 = System.nanoTime();
         ImageWarp.warp(rgb, width, height, roi.xCenter() * width, roi.yCenter() * height, side, side, roi.rotation(),
                 INPUT_SIZE, INPUT_SIZE, true, 1f / 255f, 0f, interpreter.input(0));
+        long t1 = System.nanoTime();
         interpreter.run();
+        cropNanos += t1 - t0;
+        inferenceNanos += System.nanoTime() - t1;
         float score = interpreter.output(flagOutput).get(0);
         if (!(score > minPresence)) {
             return null;

@@ -56,7 +56,8 @@ public final class PoseTracker implements AutoCloseable {
     }
 
     /** Time spent in each stage since the tracker was made, nanoseconds (for benchmarks). */
-    public record StageTimes(long detectNanos, long detections, long landmarkNanos, long landmarkRuns, long smoothNanos) {
+    public record StageTimes(long detectNanos, long detections, long landmarkNanos, long landmarkRuns, long smoothNanos,
+                             long cropNanos, long inferenceNanos) {
     }
 
     private final Options options;
@@ -162,7 +163,8 @@ public final class PoseTracker implements AutoCloseable {
     }
 
     public StageTimes stageTimes() {
-        return new StageTimes(detectNanos, detections, landmarkNanos, landmarkRuns, smoothNanos);
+        return new StageTimes(detectNanos, detections, landmarkNanos, landmarkRuns, smoothNanos, landmarker.cropNanos,
+                landmarker.inferenceNanos);
     }
 
     @Override
