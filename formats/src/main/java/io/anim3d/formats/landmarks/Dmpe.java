@@ -41,9 +41,11 @@ public final class Dmpe {
     /** As {@link #write(LandmarkTrack, Path)}, with header metadata (null for none). */
     public static void write(LandmarkTrack track, Map<String, String> metadata, Path file) throws IOException {
         Path target = file.toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+        // A fresh sibling name opened with CREATE_NEW gets the usual permissions (umask), unlike
+        // createTempFile's owner-only ones, and is never shared with a concurrent writer.
+        Path temp = target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 OutputStream out = new UnclosingOutputStream(Channels.newOutputStream(channel));
                 writeTo(track, metadata, out);
                 channel.force(true); // the data is on disk before the name points at it

@@ -84,4 +84,16 @@ class LandmarksCommandVideosTest {
         assertTrue(new ObjectMapper().readTree(json).path("mp4").path("faststart").asBoolean(), "overlay is not faststart");
         assertTrue(Files.size(overlay) > 10_000, "overlay is suspiciously small");
     }
+
+    @org.junit.jupiter.api.Test
+    void sameInputGivesByteIdenticalFiles() throws Exception {
+        Path input = SharedTestData.testdata("videos/single/basketball_portrait.mp4");
+        for (String n : new String[] {"a", "b"}) {
+            CliRun run = CliRun.of("landmarks", input.toString(), "-o", dir.resolve(n + ".dmpe").toString(),
+                    "--overlay", dir.resolve(n + ".mp4").toString());
+            assertEquals(0, run.exitCode(), run.err());
+        }
+        assertEquals(-1L, Files.mismatch(dir.resolve("a.dmpe"), dir.resolve("b.dmpe")), "landmarks.dmpe differs between runs");
+        assertEquals(-1L, Files.mismatch(dir.resolve("a.mp4"), dir.resolve("b.mp4")), "overlay differs between runs");
+    }
 }
