@@ -1,0 +1,15 @@
+package io.anim3d.capture.solve;
+
+import io.anim3d.motion.Motion;
+import java.util.List;
+
+/**
+ * The solved animation and what a user should know about it.
+ *
+ * @param warnings plain sentences for the job's warnings (e.g. a moving camera)
+ */
+public record SolveResult(Motion motion, List<String> warnings) {
+    public SolveResult {
+        warnings = List.copyOf(warnings);
+    }
+}
