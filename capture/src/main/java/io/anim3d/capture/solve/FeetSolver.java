@@ -16,7 +16,8 @@ import io.anim3d.motion.Vec3;
  *       and leaves above 7 cm or faster than 0.9 m/s ({@code always} ignores speed); runs shorter
  *       than 3 frames are dropped.</li>
  *   <li>Locking ({@code auto}, {@code always}): during a contact the ankle is pinned where the
- *       contact began, with two-bone leg IK; it blends in and out over 3 frames before and after.</li>
+ *       contact began and the foot keeps the orientation it had then (a planted foot does not
+ *       turn), with two-bone leg IK; both blend in and out over 3 frames before and after.</li>
  * </ol>
  */
 final class FeetSolver {
@@ -46,6 +47,7 @@ final class FeetSolver {
         ground(mode, local, hips, pelvis, legs);
         boolean[][] contact = new boolean[n][2];
         Vec3[][] target = new Vec3[2][];
+        Quat[][] turn = new Quat[2][];
         double[][] weight = new double[2][];
         for (int s = 0; s < 2; s++) {
             boolean[] c = detect(mode, local, hips, pelvis, legs[s], frameRate);
@@ -53,12 +55,13 @@ final class FeetSolver {
                 contact[f][s] = c[f];
             }
             target[s] = new Vec3[n];
+            turn[s] = new Quat[n];
             weight[s] = new double[n];
-            pins(c, local, hips, pelvis, legs[s], target[s], weight[s]);
+            pins(c, local, hips, pelvis, legs[s], target[s], turn[s], weight[s]);
         }
         if (mode == FootLockingMode.AUTO || mode == FootLockingMode.ALWAYS) {
             for (int f = 0; f < n; f++) {
-                lockFrame(f, local, hips, pelvis, legs, target, weight);
+                lockFrame(f, local, hips, pelvis, legs, target, turn, weight);
             }
         }
         return contact;
@@ -164,8 +167,12 @@ final class FeetSolver {
         return c;
     }
 
-    /** Where and how strongly each frame's ankle is pinned: 1 during a contact, ramping over the blend frames. */
-    private static void pins(boolean[] c, Quat[][] local, Vec3[] hips, int pelvis, LegChain leg, Vec3[] target, double[] weight) {
+    /**
+     * Where and how strongly each frame's foot is pinned (ankle position and foot orientation at
+     * the start of the contact): 1 during a contact, ramping over the blend frames.
+     */
+    private static void pins(boolean[] c, Quat[][] local, Vec3[] hips, int pelvis, LegChain leg, Vec3[] target,
+                             Quat[] turn, double[] weight) {
         int n = c.length;
         for (int f = 0; f < n; ) {
             if (!c[f]) {
@@ -177,12 +184,14 @@ final class FeetSolver {
                 end++;
             }
             Vec3 pin = leg.positions(local[f][pelvis], hips[f], local[f])[2];
+            Quat pinTurn = leg.footWorld(local[f][pelvis], local[f]);
             for (int g = Math.max(0, f - BLEND_FRAMES); g < Math.min(n, end + BLEND_FRAMES); g++) {
                 double w = g < f ? (g - (f - BLEND_FRAMES - 1)) / (double) (BLEND_FRAMES + 1)
                         : g >= end ? ((end + BLEND_FRAMES) - g) / (double) (BLEND_FRAMES + 1) : 1;
                 if (w > weight[g]) {
                     weight[g] = w;
                     target[g] = pin;
+                    turn[g] = pinTurn;
                 }
             }
             f = end;
@@ -194,12 +203,14 @@ final class FeetSolver {
      * towards it first (just enough), then each leg is solved with IK.
      */
     private static void lockFrame(int f, Quat[][] local, Vec3[] hips, int pelvis, LegChain[] legs, Vec3[][] target,
-                                  double[][] weight) {
+                                  Quat[][] turn, double[][] weight) {
         Vec3[] goal = new Vec3[2];
+        Quat[] goalTurn = new Quat[2];
         for (int s = 0; s < 2; s++) {
             if (weight[s][f] > 0) {
                 Vec3 free = legs[s].positions(local[f][pelvis], hips[f], local[f])[2];
                 goal[s] = free.lerp(target[s][f], weight[s][f]);
+                goalTurn[s] = legs[s].footWorld(local[f][pelvis], local[f]).slerp(turn[s][f], weight[s][f]);
             }
         }
         for (int iteration = 0; iteration < 3; iteration++) {
@@ -219,6 +230,7 @@ final class FeetSolver {
         for (int s = 0; s < 2; s++) {
             if (goal[s] != null) {
                 legs[s].reach(local[f][pelvis], hips[f], local[f], goal[s]);
+                legs[s].setFootWorld(local[f][pelvis], local[f], goalTurn[s]);
             }
         }
     }

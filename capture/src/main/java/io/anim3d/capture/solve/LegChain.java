@@ -46,6 +46,17 @@ final class LegChain {
         return new Vec3[] {hip, knee, ankle, toe, tip};
     }
 
+    /** World rotation of the foot for the pelvis rotation and local rotations. */
+    Quat footWorld(Quat pelvis, Quat[] local) {
+        return pelvis.mul(local[upLeg]).mul(local[leg]).mul(local[foot]);
+    }
+
+    /** Sets the foot's local rotation so that its world rotation is {@code world}. */
+    void setFootWorld(Quat pelvis, Quat[] local, Quat world) {
+        Quat shin = pelvis.mul(local[upLeg]).mul(local[leg]);
+        local[foot] = shin.inverse().mul(world).alignedWith(local[foot]);
+    }
+
     /** Height of the sole: the lowest of the toes and the ankle less its rest height. */
     double soleHeight(Vec3[] p) {
         return Math.min(Math.min(p[3].y(), p[4].y()), p[2].y() - ankleHeight);

@@ -57,7 +57,7 @@ public final class MotionSolver {
             hipsPos[f] = centre[f].minus(local[f][hips].rotate(upLegMid));
         }
 
-        level(local, hipsPos, hips, legs);
+        CameraPose levelled = level(local, hipsPos, hips, legs);
 
         double cutoff = options.filterCutoffHz();
         if (n > 2 && Double.isFinite(cutoff)) {
@@ -94,11 +94,12 @@ public final class MotionSolver {
             out.contact(f, 0, contact[f][0]);
             out.contact(f, 1, contact[f][1]);
         }
-        return new SolveResult(out.build(), warnings);
+        CameraPose camera = new CameraPose(levelled.levelling(), levelled.offset().plus(start));
+        return new SolveResult(out.build(), camera, warnings);
     }
 
     /** Fits the floor to the lowest sole of each frame and turns and lifts everything so it is y = 0. */
-    private static void level(Quat[][] local, Vec3[] hipsPos, int hips, LegChain[] legs) {
+    private static CameraPose level(Quat[][] local, Vec3[] hipsPos, int hips, LegChain[] legs) {
         int n = hipsPos.length;
         List<Vec3> lowest = new ArrayList<>(n);
         for (int f = 0; f < n; f++) {
@@ -119,6 +120,7 @@ public final class MotionSolver {
             local[f][hips] = turn.mul(local[f][hips]);
             hipsPos[f] = turn.rotate(hipsPos[f]).minus(new Vec3(0, height, 0));
         }
+        return new CameraPose(turn, new Vec3(0, height, 0));
     }
 
     private static boolean movingCamera(Quat[][] local, Vec3[] hipsPos, int hips, LegChain[] legs, double frameRate) {

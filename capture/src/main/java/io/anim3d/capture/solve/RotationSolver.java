@@ -58,6 +58,11 @@ final class RotationSolver {
     private static final double MAX_HINGE = Math.toRadians(160);
     private static final double MAX_HAND = Math.toRadians(70);
     private static final double MAX_ANKLE = Math.toRadians(60);
+    private static final double MAX_TWIST = Math.toRadians(110);
+    /** Fastest believable turn of a limb joint (a fast kick or throw stays below it). */
+    private static final double MAX_LIMB_DEGREES_PER_SECOND = 1500;
+    /** Fastest believable turn of the hand on its forearm. */
+    private static final double MAX_HAND_DEGREES_PER_SECOND = 900;
     /** Rest direction from the ear midpoint to the nose: forward and a little down. */
     private static final Vec3 REST_NOSE = new Vec3(0, -0.3, 1).normalized();
 
@@ -76,6 +81,7 @@ final class RotationSolver {
     private final int[] foot = new int[2];
     private final Vec3[] armReference = new Vec3[2];
     private final Vec3[] legReference = new Vec3[2];
+    private final double[] previousTwist = new double[2];
     private Quat[] previous;
 
     RotationSolver(Skeleton skeleton) {
@@ -145,13 +151,13 @@ final class RotationSolver {
         Vec3 bend = lower.perpendicularTo(axis);
         double sine = lower.normalized().cross(axis).length();
         Vec3 fallback = armReference[s] != null ? armReference[s] : chestWorld.rotate(Vec3.Z);
-        Vec3 reference = blendReference(bend, fallback, axis, sine);
+        Vec3 reference = blendReference(bend, fallback, axis, sine, armReference[s] != null);
         armReference[s] = reference;
         // The clavicle stays at rest, so the upper arm's parent frame is the chest's.
         Quat upperWorld = Frames3.aim(restDir, Vec3.Z, upper, reference);
         local[arm[s]] = chestWorld.inverse().mul(upperWorld);
 
-        Vec3 lowerLocal = upperWorld.inverse().rotate(lower);
+        Vec3 lowerLocal = flexionOnly(upperWorld.inverse().rotate(lower), Vec3.Z);
         Quat hinge = Frames3.clampAngle(Quat.fromTo(restDir, lowerLocal), MAX_HINGE);
         // Twist about the forearm from the knuckle line (pinky → index points to +Z at rest).
         Quat foreWorldNoTwist = upperWorld.mul(hinge);
@@ -160,6 +166,13 @@ final class RotationSolver {
         double twist = Frames3.signedAngle(foreWorldNoTwist.rotate(Vec3.Z), knuckles, foreAxis);
         double handConfidence = Math.min(b.visibility(f, ix), b.visibility(f, pk));
         twist *= Math.min(1, handConfidence / 0.5);
+        // Forearms turn about ±110° from palms-down; a reading beyond that is the knuckle line
+        // seen end-on, so the twist stays within reach of the previous frame's.
+        if (twist > MAX_TWIST || twist < -MAX_TWIST) {
+            twist = previousTwist[s];
+        }
+        twist = Math.max(-MAX_TWIST, Math.min(MAX_TWIST, twist));
+        previousTwist[s] = twist;
         // The local bone axis is restDir; a twist about it by +a turns Z about the world forearm axis by +a.
         Quat foreLocal = hinge.mul(Quat.axisAngle(restDir, twist / 2));
         local[foreArm[s]] = foreLocal;
@@ -188,12 +201,12 @@ final class RotationSolver {
         Vec3 bend = shin.perpendicularTo(axis);
         double sine = shin.normalized().cross(axis).length();
         Vec3 fallback = legReference[s] != null ? legReference[s] : footForward.times(-1);
-        Vec3 reference = blendReference(bend, fallback, axis, sine);
+        Vec3 reference = blendReference(bend, fallback, axis, sine, legReference[s] != null);
         legReference[s] = reference;
         Quat thighWorld = Frames3.aim(down, back, thigh, reference);
         local[upLeg[s]] = pelvis.inverse().mul(thighWorld);
 
-        Vec3 shinLocal = thighWorld.inverse().rotate(shin);
+        Vec3 shinLocal = flexionOnly(thighWorld.inverse().rotate(shin), back);
         Quat hinge = Frames3.clampAngle(Quat.fromTo(down, shinLocal), MAX_HINGE);
         local[leg[s]] = hinge;
         Quat shinWorld = thighWorld.mul(hinge);
@@ -206,16 +219,39 @@ final class RotationSolver {
      * The bend-plane direction when the limb is clearly bent; towards the previous frame's
      * reference as it straightens (then the plane is noise).
      */
-    private static Vec3 blendReference(Vec3 bend, Vec3 fallback, Vec3 axis, double sine) {
-        double w = Math.min(1, sine / BEND_PLANE_SINE);
+    private static Vec3 blendReference(Vec3 bend, Vec3 fallback, Vec3 axis, double sine, boolean hasPrevious) {
         Vec3 fb = fallback.perpendicularTo(axis).normalized(Vec3.Z);
         Vec3 bd = bend.normalized(fb);
+        if (hasPrevious && bd.dot(fb) < 0) {
+            // The limb seems bent backwards (noise near straight, or hyperextension): a real bend
+            // plane never turns over between two frames, so keep the previous one.
+            return fb;
+        }
+        double w = Math.min(1, sine / BEND_PLANE_SINE);
         return fb.times(1 - w).plus(bd.times(w)).normalized(fb);
     }
 
-    /** Joints whose landmarks are unsure move only part of the way from the previous frame. */
+    /** The limb direction in its parent bone's frame, with any bend against the hinge removed. */
+    private static Vec3 flexionOnly(Vec3 local, Vec3 bendDirection) {
+        double against = local.dot(bendDirection);
+        return against >= 0 ? local : local.minus(bendDirection.times(against));
+    }
+
+    /**
+     * Joints whose landmarks are unsure move only part of the way from the previous frame, and
+     * no limb joint turns faster than a person can (a faster reading is noise, such as a
+     * knuckle line seen end-on).
+     */
     private void holdUnsure(BodyFrames b, int f, Quat[] local) {
         if (previous != null) {
+            double limbStep = Math.toRadians(MAX_LIMB_DEGREES_PER_SECOND) / b.frameRate;
+            double handStep = Math.toRadians(MAX_HAND_DEGREES_PER_SECOND) / b.frameRate;
+            for (int s = 0; s < 2; s++) {
+                for (int j : new int[] {arm[s], foreArm[s], upLeg[s], leg[s], foot[s]}) {
+                    local[j] = limitStep(previous[j], local[j], limbStep);
+                }
+                local[hand[s]] = limitStep(previous[hand[s]], local[hand[s]], handStep);
+            }
             for (int s = 0; s < 2; s++) {
                 double armSure = confidence(b, f, s == 0 ? LEFT_ELBOW : RIGHT_ELBOW, s == 0 ? LEFT_WRIST : RIGHT_WRIST);
                 double legSure = confidence(b, f, s == 0 ? LEFT_KNEE : RIGHT_KNEE, s == 0 ? LEFT_ANKLE : RIGHT_ANKLE);
@@ -235,6 +271,11 @@ final class RotationSolver {
             }
         }
         previous = local.clone();
+    }
+
+    private static Quat limitStep(Quat from, Quat to, double maxRadians) {
+        double angle = from.angleTo(to);
+        return angle <= maxRadians ? to : from.slerp(to, maxRadians / angle);
     }
 
     /** 1 when both landmarks are clearly visible, falling to 0.15 (never frozen) as they fade. */
