@@ -20,9 +20,10 @@ import java.util.List;
 public final class MotionSolver {
     /** Depth from image scale is noisy: smoothed over about this long (seconds). */
     private static final double DEPTH_SMOOTHING_SECONDS = 0.15;
-    /** In this share of frames both feet slide fast in the world: the camera must be moving. */
-    private static final double MOVING_CAMERA_SHARE = 0.4;
-    private static final double SLIDING_SPEED = 0.6;
+    /** Net background shift over the clip (fraction of the frame) from which the camera counts as moving. */
+    private static final double MOVING_CAMERA_SHIFT = 0.1;
+    /** Share of the per-frame shifts that must add up in one direction (a drift, not a wobble). */
+    private static final double MOVING_CAMERA_CONSISTENCY = 0.6;
 
     private MotionSolver() {
     }
@@ -76,10 +77,9 @@ public final class MotionSolver {
         }
 
         List<String> warnings = new ArrayList<>();
-        if (n > 10 && movingCamera(local, hipsPos, hips, legs, frames.frameRate)) {
-            warnings.add("The camera seems to move (both feet slide through the scene most of the time, as when the camera"
-                    + " pans to follow the person): the root trajectory assumes a static camera and is not reliable for"
-                    + " this clip; joint rotations are unaffected.");
+        String moving = movingCamera(track);
+        if (moving != null) {
+            warnings.add(moving);
         }
         boolean[][] contact = FeetSolver.apply(options.footLocking(), local, hipsPos, hips, legs, frames.frameRate);
 
@@ -123,25 +123,29 @@ public final class MotionSolver {
         return new CameraPose(turn, new Vec3(0, height, 0));
     }
 
-    private static boolean movingCamera(Quat[][] local, Vec3[] hipsPos, int hips, LegChain[] legs, double frameRate) {
-        int n = hipsPos.length;
-        Vec3[][] ankles = new Vec3[2][n];
-        for (int f = 0; f < n; f++) {
-            for (int s = 0; s < 2; s++) {
-                ankles[s][f] = legs[s].positions(local[f][hips], hipsPos[f], local[f])[2];
+    /**
+     * A warning when the background drifts steadily one way over the clip (a pan or a dolly):
+     * the net shift reaches {@value #MOVING_CAMERA_SHIFT} of the frame and most per-frame shifts
+     * agree in direction, which hand-held wobble and a static camera do not do.
+     */
+    static String movingCamera(LandmarkTrack track) {
+        double netX = 0, netY = 0, absX = 0, absY = 0;
+        for (var f : track.frames()) {
+            if (f.hasSceneMotion()) {
+                netX += f.sceneDx();
+                netY += f.sceneDy();
+                absX += Math.abs(f.sceneDx());
+                absY += Math.abs(f.sceneDy());
             }
         }
-        int sliding = 0;
-        for (int f = 1; f < n; f++) {
-            double slowest = Double.MAX_VALUE;
-            for (int s = 0; s < 2; s++) {
-                // Across the image only: depth from image scale is too noisy for speeds.
-                slowest = Math.min(slowest, Math.abs(ankles[s][f].x() - ankles[s][f - 1].x()) * frameRate);
-            }
-            if (slowest > SLIDING_SPEED) {
-                sliding++;
-            }
+        boolean panX = Math.abs(netX) >= MOVING_CAMERA_SHIFT && Math.abs(netX) >= MOVING_CAMERA_CONSISTENCY * absX;
+        boolean panY = Math.abs(netY) >= MOVING_CAMERA_SHIFT && Math.abs(netY) >= MOVING_CAMERA_CONSISTENCY * absY;
+        if (!panX && !panY) {
+            return null;
         }
-        return sliding > MOVING_CAMERA_SHARE * (n - 1);
+        double shown = 100 * Math.max(panX ? Math.abs(netX) : 0, panY ? Math.abs(netY) : 0);
+        return String.format(java.util.Locale.ROOT, "The camera moves: the background shifts steadily by %.0f %% of the frame"
+                + " over the clip, as in a pan. The root trajectory assumes a static camera and is not reliable for this"
+                + " clip (camera motion is not estimated yet); joint rotations are unaffected.", shown);
     }
 }

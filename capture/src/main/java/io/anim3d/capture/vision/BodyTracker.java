@@ -71,10 +71,12 @@ public final class BodyTracker {
             thread.start();
             PoseTracker.StageTimes stages;
             try (PoseTracker tracker = new PoseTracker(models, effective)) {
-                Frame frame;
-                while ((frame = decoding.take()) != null) {
+                Decoded decoded;
+                while ((decoded = decoding.take()) != null) {
+                    Frame frame = decoded.frame();
                     PoseObservation pose = tracker.process(frame.rgb(), frame.width(), frame.height(), frame.timeSeconds());
-                    frames.add(new TrackFrame(frame.timeSeconds(), pose));
+                    decoding.lastPose = pose;
+                    frames.add(new TrackFrame(frame.timeSeconds(), pose, decoded.sceneDx(), decoded.sceneDy()));
                     if (listener != null) {
                         listener.onFrame(frame, pose, total);
                     }
@@ -118,9 +120,21 @@ public final class BodyTracker {
         }
     }
 
-    /** The decoding thread: fills the queue and ends it with a marker; errors reach the consumer. */
+    /** A decoded frame and the background's shift, measured on the decoding thread. */
+    private record Decoded(Frame frame, float sceneDx, float sceneDy) {
+    }
+
+    /**
+     * The decoding thread: fills the queue and ends it with a marker; errors reach the consumer.
+     * It also measures the background's motion, which keeps that work off the inference thread;
+     * the person is masked with the latest pose tracked, a few frames old, which the mask's
+     * margin absorbs.
+     */
     private static final class Decoding implements Runnable {
         private static final Frame END = null;
+        private final SceneMotion scene = new SceneMotion();
+        /** The pose of the latest frame tracked; written by the tracking thread. */
+        volatile PoseObservation lastPose;
         private final VideoDecoder decoder;
         private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_FRAMES);
         private final Object endMarker = new Object();
@@ -142,7 +156,8 @@ public final class BodyTracker {
                     if (f == END) {
                         break;
                     }
-                    queue.put(f);
+                    float[] shift = scene.update(f.rgb(), f.width(), f.height(), lastPose);
+                    queue.put(new Decoded(f, shift[0], shift[1]));
                 }
             } catch (InterruptedException e) {
                 return;
@@ -157,7 +172,7 @@ public final class BodyTracker {
         }
 
         /** The next frame, or null at the end; rethrows the decoder's error. */
-        Frame take() {
+        Decoded take() {
             Object o;
             try {
                 o = queue.take();
@@ -171,7 +186,7 @@ public final class BodyTracker {
             if (o instanceof RuntimeException e) {
                 throw e;
             }
-            return (Frame) o;
+            return (Decoded) o;
         }
 
         void stop() {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class MotionSolverVideosTest {
     private static LandmarkTrack dance;
     private static LandmarkTrack squats;
+    private static LandmarkTrack runner;
 
     @BeforeAll
     static void track() {
@@ -34,6 +35,19 @@ class MotionSolverVideosTest {
                     VideoOptions.DEFAULT, PoseTracker.Options.VIDEO, null).track();
             squats = BodyTracker.track(models, SharedTestData.testdata("blazepose_golden/tfjs-models/pose-detection/test_data/pose_squats.mp4"),
                     VideoOptions.DEFAULT, PoseTracker.Options.VIDEO, null).track();
+            runner = BodyTracker.track(models, SharedTestData.testdata("videos/single/runner_pan_1080p.mp4"),
+                    VideoOptions.DEFAULT, PoseTracker.Options.VIDEO, null).track();
+        }
+    }
+
+    @Test
+    void aPanningCameraIsReportedNotFatal() {
+        SolveResult r = MotionSolver.solve(runner, SolveOptions.DEFAULT);
+        assertEquals(runner.frames().size(), r.motion().frameCount(), "the runner clip is still solved");
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("camera moves")), "no moving-camera warning: " + r.warnings());
+        for (LandmarkTrack still : new LandmarkTrack[] {dance, squats}) {
+            java.util.List<String> w = MotionSolver.solve(still, SolveOptions.DEFAULT).warnings();
+            assertTrue(w.isEmpty(), "a static camera got warnings: " + w);
         }
     }
 

@@ -19,7 +19,7 @@ final class DmpeLayout {
     /** Major version: a reader refuses files with a higher one (incompatible layout change). */
     static final int MAJOR_VERSION = 1;
     /** Minor version written: a reader accepts any minor of its major (compatible additions). */
-    static final int MINOR_VERSION = 0;
+    static final int MINOR_VERSION = 1;
 
     /** Bytes before the header body: magic, u16 major, u16 minor, u32 header body length. */
     static final int PREAMBLE_BYTES = 16;
@@ -36,6 +36,8 @@ final class DmpeLayout {
     static final int CRITICAL_BIT = 0x80;
 
     static final int FLAG_POSE = 0x01;
+    /** Since 1.1, after the pose (or the flags): f32 background shift x, f32 y (NaN when unknown). */
+    static final int SCENE_BYTES = 8;
     /** f64 time plus u8 flags. */
     static final int FRAME_FIXED_BYTES = 9;
     static final int END_PAYLOAD_BYTES = 8;

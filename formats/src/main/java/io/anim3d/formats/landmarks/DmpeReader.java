@@ -186,11 +186,19 @@ public final class DmpeReader implements AutoCloseable, Iterator<TrackFrame> {
             throw corrupt("frame " + frames + " has time " + time + " s"
                     + (frames > 0 ? ", not after frame " + (frames - 1) + " at " + lastTimeSeconds + " s" : ""));
         }
-        // Bytes after the known fields belong to a later minor version: ignored.
         PoseObservation pose = hasPose ? poses.decode(record, DmpeLayout.FRAME_FIXED_BYTES) : null;
+        // Version 1.1 appends the background motion; 1.0 files end before it. Bytes after the
+        // known fields belong to a later minor version: ignored.
+        int scene = DmpeLayout.FRAME_FIXED_BYTES + (hasPose ? PoseCodec.BYTES : 0);
+        float dx = Float.NaN, dy = Float.NaN;
+        if (length >= scene + DmpeLayout.SCENE_BYTES) {
+            ByteBuffer sb = ByteBuffer.wrap(record, scene, DmpeLayout.SCENE_BYTES);
+            dx = sb.getFloat();
+            dy = sb.getFloat();
+        }
         frames++;
         lastTimeSeconds = time;
-        return new TrackFrame(time, pose);
+        return new TrackFrame(time, pose, dx, dy);
     }
 
     private void checkEnd(int length) throws IOException {

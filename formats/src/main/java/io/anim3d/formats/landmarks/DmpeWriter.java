@@ -29,7 +29,7 @@ public final class DmpeWriter implements AutoCloseable {
     private final DeflaterOutputStream body;
     private final CRC32 crc = new CRC32();
     private final PoseCodec poses = new PoseCodec();
-    private final byte[] record = new byte[RECORD_HEADER_BYTES + DmpeLayout.FRAME_FIXED_BYTES + PoseCodec.BYTES];
+    private final byte[] record = new byte[RECORD_HEADER_BYTES + DmpeLayout.FRAME_FIXED_BYTES + PoseCodec.BYTES + DmpeLayout.SCENE_BYTES];
     private long frames;
     private double lastTimeSeconds = Double.NEGATIVE_INFINITY;
     private boolean failed;
@@ -77,13 +77,15 @@ public final class DmpeWriter implements AutoCloseable {
         if (frames == MAX_FRAMES) {
             throw new IllegalStateException("a dmpe file holds at most " + MAX_FRAMES + " frames (u32 count)");
         }
-        int payload = DmpeLayout.FRAME_FIXED_BYTES + (frame.hasPose() ? PoseCodec.BYTES : 0);
+        int payload = DmpeLayout.FRAME_FIXED_BYTES + (frame.hasPose() ? PoseCodec.BYTES : 0) + DmpeLayout.SCENE_BYTES;
         ByteBuffer b = ByteBuffer.wrap(record);
         b.put((byte) DmpeLayout.RECORD_FRAME).putInt(payload).putDouble(frame.timeSeconds());
         b.put((byte) (frame.hasPose() ? DmpeLayout.FLAG_POSE : 0));
         if (frame.hasPose()) {
             poses.encode(frame.pose(), record, b.position());
+            b.position(b.position() + PoseCodec.BYTES);
         }
+        b.putFloat(frame.sceneDx()).putFloat(frame.sceneDy());
         emit(record, RECORD_HEADER_BYTES + payload);
         lastTimeSeconds = frame.timeSeconds();
         frames++;

@@ -146,8 +146,8 @@ class DmpeDamageTest {
     void newerMajorVersionIsRefusedNamingBothVersions() {
         byte[] v3 = FILE.clone();
         ByteBuffer.wrap(v3).putShort(8, (short) 3);
-        assertEquals("landmarks.dmpe: written by format version 3 (3.0), this reader reads version 1"
-                + " (up to 1.0 and later minor versions); update anim3d to read it", readFails(v3).getMessage());
+        assertEquals("landmarks.dmpe: written by format version 3 (3.1), this reader reads version 1"
+                + " (up to 1.1 and later minor versions); update anim3d to read it", readFails(v3).getMessage());
     }
 
     @Test

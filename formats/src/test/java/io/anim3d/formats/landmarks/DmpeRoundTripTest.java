@@ -127,7 +127,7 @@ class DmpeRoundTripTest {
             DmpeHeader h = reader.header();
             assertEquals(new DmpeHeader(720, 1280, 29.97, "heavy", meta), h);
             assertEquals(List.of("a", "b", "tracker"), new ArrayList<>(h.metadata().keySet()), "sorted keys");
-            assertEquals("1.0", reader.formatVersion());
+            assertEquals("1.1", reader.formatVersion());
             int k = 0;
             while (reader.hasNext()) {
                 TrackAssertions.assertFrameBitIdentical(k, track.frames().get(k), reader.next());

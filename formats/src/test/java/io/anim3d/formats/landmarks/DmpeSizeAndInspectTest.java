@@ -83,7 +83,7 @@ class DmpeSizeAndInspectTest {
         String text = Dmpe.describe(file);
         System.out.println(text.lines().limit(12).reduce("", (a, b) -> a + b + "\n"));
         long size = Files.size(file);
-        assertTrue(text.startsWith("landmarks.dmpe: landmarks.dmpe format 1.0, " + String.format(java.util.Locale.ROOT, "%,d", size)
+        assertTrue(text.startsWith("landmarks.dmpe: landmarks.dmpe format 1.1, " + String.format(java.util.Locale.ROOT, "%,d", size)
                 + " bytes"), text);
         assertTrue(text.contains("frame 720x1280 px, 29.970 fps, model heavy"), text);
         assertTrue(text.contains("metadata tracker = blazepose"), text);

@@ -40,7 +40,10 @@ final class SyntheticTracks {
         double t = 0.0137;
         for (int k = 0; k < frames; k++) {
             boolean nobody = k % 7 == 3 || (k >= frames / 2 && k < frames / 2 + 5);
-            list.add(new TrackFrame(t, nobody ? null : pose(t, noise)));
+            // Background shift measured on most frames, unknown (NaN) on some.
+            float dx = k % 5 == 1 ? Float.NaN : (float) (0.004 * Math.sin(0.3 * k));
+            float dy = k % 5 == 1 ? Float.NaN : (float) (-0.001 * k / frames);
+            list.add(new TrackFrame(t, nobody ? null : pose(t, noise), dx, dy));
             t += 0.020 + 0.030 * noise.nextDouble();
         }
         return new LandmarkTrack(720, 1280, 29.97, "heavy", list);

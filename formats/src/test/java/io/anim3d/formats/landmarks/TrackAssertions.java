@@ -26,6 +26,11 @@ final class TrackAssertions {
     }
 
     static void assertFrameBitIdentical(long k, TrackFrame e, TrackFrame a) {
+        if (Float.floatToRawIntBits(e.sceneDx()) != Float.floatToRawIntBits(a.sceneDx())
+                || Float.floatToRawIntBits(e.sceneDy()) != Float.floatToRawIntBits(a.sceneDy())) {
+            fail("frame " + k + ": background shift (" + a.sceneDx() + ", " + a.sceneDy() + "), expected ("
+                    + e.sceneDx() + ", " + e.sceneDy() + ")");
+        }
         if (Double.doubleToRawLongBits(e.timeSeconds()) != Double.doubleToRawLongBits(a.timeSeconds())) {
             fail("frame " + k + ": time " + a.timeSeconds() + " s, expected " + e.timeSeconds() + " s");
         }

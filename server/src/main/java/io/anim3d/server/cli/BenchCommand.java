@@ -1,5 +1,7 @@
 package io.anim3d.server.cli;
 
+import io.anim3d.capture.solve.MotionSolver;
+import io.anim3d.capture.solve.SolveOptions;
 import io.anim3d.capture.video.VideoDecoder;
 import io.anim3d.capture.video.VideoOptions;
 import io.anim3d.capture.vision.BodyTracker;
@@ -18,9 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code anim3d bench INPUT}: measures the vision stage on a real video. Three passes: decoding
- * alone, the bare landmark model on a fixed input, then the whole pipeline (decoding overlapped
- * with tracking), so the pipeline can be compared with the sum of its two big parts.
+ * {@code anim3d bench INPUT}: measures the capture stages on a real video. Passes: decoding
+ * alone, the bare landmark model on a fixed input, the whole tracking pipeline (decoding
+ * overlapped with tracking), so it can be compared with the sum of its two big parts, and the
+ * solve stage on the tracked landmarks.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks decoding, inference and end-to-end tracking on INPUT.")
@@ -34,7 +37,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "full", paramLabel = "lite|full|heavy")
     String model;
 
-    @Option(names = "--threads", defaultValue = "2", paramLabel = "N", description = "Inference threads (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
+            description = "Inference threads; decoding runs on another (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--inference-runs", defaultValue = "200", paramLabel = "N", description = "Timed runs of the bare model.")
@@ -98,6 +102,16 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  smoothing               %7.3f ms/frame%n", st.smoothNanos() / 1e6 / n);
         out.printf(Locale.ROOT, "end to end                %7.2f ms/frame = %.1f fps, realtime factor %.2f%n", e2eMs, 1000 / e2eMs,
                 duration > 0 ? duration / (wallMs / 1000) : Double.NaN);
+        // 4. The solve stage on the tracked landmarks (warmed up once, then timed).
+        SolveOptions solveOptions = SolveOptions.DEFAULT.withPoseFilteringStrength(0.5);
+        MotionSolver.solve(result.track(), solveOptions);
+        long t2 = System.nanoTime();
+        int solveRuns = 5;
+        for (int i = 0; i < solveRuns; i++) {
+            MotionSolver.solve(result.track(), solveOptions);
+        }
+        double solveMs = (System.nanoTime() - t2) / 1e6 / solveRuns / n;
+        out.printf(Locale.ROOT, "solve (auto feet, filtering 0.5) %7.3f ms/frame (target < 2)%n", solveMs);
         double ratio = e2eMs / (decodeMs + inferMs);
         out.printf(Locale.ROOT, "end to end / (decode + bare inference) = %.2f (target <= %.1f): %s%n", ratio, OVERHEAD_TARGET,
                 ratio <= OVERHEAD_TARGET ? "met" : "NOT met");

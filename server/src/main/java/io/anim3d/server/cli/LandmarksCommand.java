@@ -47,7 +47,8 @@ final class LandmarksCommand implements Callable<Integer> {
     @Option(names = "--overlay", paramLabel = "FILE.mp4", description = "Also write a video of the frames with the tracked skeleton drawn on them.")
     Path overlay;
 
-    @Option(names = "--threads", defaultValue = "2", paramLabel = "N", description = "Inference threads (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
+            description = "Inference threads; decoding runs on another (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Override

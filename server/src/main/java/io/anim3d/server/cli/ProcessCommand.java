@@ -35,7 +35,8 @@ final class ProcessCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "full", paramLabel = "lite|full|heavy", description = "Pose landmark model.")
     String poseModel;
 
-    @Option(names = "--threads", defaultValue = "2", paramLabel = "N", description = "Inference threads (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
+            description = "Inference threads; decoding runs on another (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Override
