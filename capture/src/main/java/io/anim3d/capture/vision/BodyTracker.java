@@ -70,13 +70,14 @@ public final class BodyTracker {
             thread.setDaemon(true);
             thread.start();
             PoseTracker.StageTimes stages;
+            SceneMotion scene = new SceneMotion();
             try (PoseTracker tracker = new PoseTracker(models, effective)) {
                 Decoded decoded;
                 while ((decoded = decoding.take()) != null) {
                     Frame frame = decoded.frame();
                     PoseObservation pose = tracker.process(frame.rgb(), frame.width(), frame.height(), frame.timeSeconds());
-                    decoding.lastPose = pose;
-                    frames.add(new TrackFrame(frame.timeSeconds(), pose, decoded.sceneDx(), decoded.sceneDy()));
+                    float[] shift = scene.update(decoded.thumbnail(), pose);
+                    frames.add(new TrackFrame(frame.timeSeconds(), pose, shift[0], shift[1]));
                     if (listener != null) {
                         listener.onFrame(frame, pose, total);
                     }
@@ -120,21 +121,17 @@ public final class BodyTracker {
         }
     }
 
-    /** A decoded frame and the background's shift, measured on the decoding thread. */
-    private record Decoded(Frame frame, float sceneDx, float sceneDy) {
+    /** A decoded frame and its grey thumbnail for the background motion, made on the decoding thread. */
+    private record Decoded(Frame frame, SceneMotion.Thumbnail thumbnail) {
     }
 
     /**
      * The decoding thread: fills the queue and ends it with a marker; errors reach the consumer.
-     * It also measures the background's motion, which keeps that work off the inference thread;
-     * the person is masked with the latest pose tracked, a few frames old, which the mask's
-     * margin absorbs.
+     * It also shrinks each frame for the background motion, which keeps that work off the
+     * inference thread.
      */
     private static final class Decoding implements Runnable {
         private static final Frame END = null;
-        private final SceneMotion scene = new SceneMotion();
-        /** The pose of the latest frame tracked; written by the tracking thread. */
-        volatile PoseObservation lastPose;
         private final VideoDecoder decoder;
         private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE_FRAMES);
         private final Object endMarker = new Object();
@@ -156,8 +153,7 @@ public final class BodyTracker {
                     if (f == END) {
                         break;
                     }
-                    float[] shift = scene.update(f.rgb(), f.width(), f.height(), lastPose);
-                    queue.put(new Decoded(f, shift[0], shift[1]));
+                    queue.put(new Decoded(f, SceneMotion.shrink(f.rgb(), f.width(), f.height())));
                 }
             } catch (InterruptedException e) {
                 return;

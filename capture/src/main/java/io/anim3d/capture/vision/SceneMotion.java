@@ -8,8 +8,10 @@ import io.anim3d.motion.PoseObservation;
  * every third pixel), the person's region masked out, and the whole-cell shift against the
  * frame {@value #BASELINE} frames earlier with the least mean absolute difference found by
  * search, refined by a parabola and divided by the baseline (a longer baseline makes slow pans
- * measurable). A static camera gives about zero; a pan gives a steady shift. About a millisecond
- * at 1080p. Stateful across frames: one per video.
+ * measurable). A static camera gives about zero; a pan gives a steady shift. The shrinking (the
+ * costly part) runs on the decoding thread; the masked search, which needs the frame's pose,
+ * on the tracking thread, so the result depends only on the frames. Stateful across frames:
+ * one per video.
  */
 final class SceneMotion {
     /** Width of the small image, cells; the height follows the aspect ratio. */
@@ -38,10 +40,10 @@ final class SceneMotion {
      * @return {dx, dy}: the background shift since the previous frame in fractions of the frame
      *         width and height, or NaNs for the first frame and when it cannot be told
      */
-    float[] update(byte[] rgb, int width, int height, PoseObservation pose) {
-        cols = CELLS_ACROSS;
-        rows = Math.max(8, Math.round(CELLS_ACROSS * (float) height / width));
-        float[] grey = shrink(rgb, width, height);
+    float[] update(Thumbnail thumbnail, PoseObservation pose) {
+        cols = thumbnail.cols();
+        rows = thumbnail.rows();
+        float[] grey = thumbnail.grey();
         boolean[] mask = mask(pose);
         float[] out = {Float.NaN, Float.NaN};
         int slot = count % BASELINE;
@@ -59,8 +61,14 @@ final class SceneMotion {
         return out;
     }
 
+    /** A frame shrunk to grey cells: a pure function of the frame, so any thread may make it. */
+    record Thumbnail(float[] grey, int cols, int rows) {
+    }
+
     /** Mean grey level of each cell, from every third pixel in both directions. */
-    private float[] shrink(byte[] rgb, int width, int height) {
+    static Thumbnail shrink(byte[] rgb, int width, int height) {
+        int cols = CELLS_ACROSS;
+        int rows = Math.max(8, Math.round(CELLS_ACROSS * (float) height / width));
         float[] sum = new float[cols * rows];
         int[] n = new int[cols * rows];
         for (int y = 0; y < height; y += STEP) {
@@ -76,7 +84,7 @@ final class SceneMotion {
         for (int i = 0; i < sum.length; i++) {
             sum[i] = n[i] == 0 ? 0 : sum[i] / n[i];
         }
-        return sum;
+        return new Thumbnail(sum, cols, rows);
     }
 
     /** True for background cells: outside the person's landmarks' bounding box, enlarged. */
