@@ -41,6 +41,39 @@ class MotionSolverVideosTest {
     }
 
     @Test
+    void variableFrameRateIsResampledToTheAverageRate() {
+        // Drop every third frame of the dance: intervals alternate 1/30 and 2/30 s.
+        java.util.List<io.anim3d.motion.TrackFrame> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < dance.frames().size(); i++) {
+            if (i % 3 != 1) {
+                kept.add(dance.frames().get(i));
+            }
+        }
+        double span = kept.get(kept.size() - 1).timeSeconds() - kept.get(0).timeSeconds();
+        double average = (kept.size() - 1) / span;
+        LandmarkTrack vfr = new LandmarkTrack(dance.frameWidth(), dance.frameHeight(), average, dance.model(), kept);
+        Motion m = solve(vfr, FootLockingMode.AUTO);
+        assertEquals(average, m.frameRate(), 1e-9, "the motion runs at the clip's average rate");
+        assertEquals((int) Math.round(span * average) + 1, m.frameCount(), "frames cover the clip at that rate");
+        // Resampled motion stays smooth: no joint jumps between frames more than in the full-rate solve.
+        Motion full = solve(dance, FootLockingMode.AUTO);
+        assertTrue(maxStep(m) < 2.5 * maxStep(full), "resampling added jumps: " + maxStep(m) + " vs " + maxStep(full));
+    }
+
+    private static double maxStep(Motion m) {
+        int hips = m.skeleton().require(Humanoid.HIPS);
+        double max = 0;
+        for (int f = 1; f < m.frameCount(); f++) {
+            for (int j = 0; j < m.skeleton().size(); j++) {
+                if (j != hips) {
+                    max = Math.max(max, m.rotation(f, j).angleTo(m.rotation(f - 1, j)));
+                }
+            }
+        }
+        return max;
+    }
+
+    @Test
     void aPanningCameraIsReportedNotFatal() {
         SolveResult r = MotionSolver.solve(runner, SolveOptions.DEFAULT);
         assertEquals(runner.frames().size(), r.motion().frameCount(), "the runner clip is still solved");

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,6 +33,9 @@ final class ProcessCommand implements Callable<Integer> {
             description = "A /process param, e.g. -p formats=bvh -p footLockingMode=grounding -p trim=1,3 (repeatable).")
     List<String> params = new ArrayList<>();
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--model", defaultValue = "full", paramLabel = "lite|full|heavy", description = "Pose landmark model.")
     String poseModel;
 
@@ -50,8 +54,9 @@ final class ProcessCommand implements Callable<Integer> {
         }
         progress.finish();
         for (String w : out.warnings()) {
-            System.err.println("anim3d: warning: " + w);
+            spec.commandLine().getErr().println("anim3d: warning: " + w);
         }
+        spec.commandLine().getErr().flush();
         for (Path f : out.files()) {
             System.out.println(f);
         }
