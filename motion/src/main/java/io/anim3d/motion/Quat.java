@@ -131,14 +131,14 @@ public record Quat(double w, double x, double y, double z) {
         return n > 0 ? new Quat(w / n, x / n, y / n, z / n) : IDENTITY;
     }
 
-    /** Rotation angle in radians, 0 to π. */
+    /** Rotation angle in radians, 0 to π (atan2, accurate near 0 where acos is not). */
     public double angle() {
-        return 2 * Math.acos(Math.min(1, Math.abs(w)));
+        return 2 * Math.atan2(Math.sqrt(x * x + y * y + z * z), Math.abs(w));
     }
 
     /** Angle between two rotations, radians, 0 to π. */
     public double angleTo(Quat o) {
-        return 2 * Math.acos(Math.min(1, Math.abs(dot(o))));
+        return inverse().mul(o).angle();
     }
 
     /** Spherical interpolation along the shorter arc. */
