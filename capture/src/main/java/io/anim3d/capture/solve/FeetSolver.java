@@ -148,23 +148,32 @@ final class FeetSolver {
             c[f] = in;
         }
         // Drop contacts too short to be real.
-        for (int f = 0; f < n; ) {
+        forEachRun(c, (start, end) -> {
+            if (end - start < MIN_CONTACT_FRAMES && n >= MIN_CONTACT_FRAMES) {
+                java.util.Arrays.fill(c, start, end, false);
+            }
+        });
+        return c;
+    }
+
+    private interface Run {
+        void accept(int start, int end);
+    }
+
+    /** Calls {@code run} with [start, end) of every stretch of true values, in order. */
+    private static void forEachRun(boolean[] c, Run run) {
+        for (int f = 0; f < c.length; ) {
             if (!c[f]) {
                 f++;
                 continue;
             }
             int end = f;
-            while (end < n && c[end]) {
+            while (end < c.length && c[end]) {
                 end++;
             }
-            if (end - f < MIN_CONTACT_FRAMES && n >= MIN_CONTACT_FRAMES) {
-                for (int g = f; g < end; g++) {
-                    c[g] = false;
-                }
-            }
+            run.accept(f, end);
             f = end;
         }
-        return c;
     }
 
     /**
@@ -174,15 +183,7 @@ final class FeetSolver {
     private static void pins(boolean[] c, Quat[][] local, Vec3[] hips, int pelvis, LegChain leg, Vec3[] target,
                              Quat[] turn, double[] weight) {
         int n = c.length;
-        for (int f = 0; f < n; ) {
-            if (!c[f]) {
-                f++;
-                continue;
-            }
-            int end = f;
-            while (end < n && c[end]) {
-                end++;
-            }
+        forEachRun(c, (f, end) -> {
             Vec3 pin = leg.positions(local[f][pelvis], hips[f], local[f])[2];
             Quat pinTurn = leg.footWorld(local[f][pelvis], local[f]);
             for (int g = Math.max(0, f - BLEND_FRAMES); g < Math.min(n, end + BLEND_FRAMES); g++) {
@@ -194,8 +195,7 @@ final class FeetSolver {
                     turn[g] = pinTurn;
                 }
             }
-            f = end;
-        }
+        });
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.anim3d.formats.bvh;
 
+import io.anim3d.formats.io.AtomicFile;
 import io.anim3d.motion.Motion;
 import io.anim3d.motion.Pose;
 import io.anim3d.motion.Quat;
@@ -11,15 +12,8 @@ import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.UUID;
 
 /**
  * Writes a {@link Motion} as BVH: centimetres, Y up, rotation channels {@code Zrotation Xrotation
@@ -53,24 +47,11 @@ public final class BvhWriter {
      * over {@code file}, so a failure never leaves a partial file there.
      */
     public static void write(Motion motion, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                Writer out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
-                        StandardCharsets.UTF_8), 64 * 1024);
-                writeTo(motion, out);
-                out.flush();
-                channel.force(true); // the data is on disk before the name points at it
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(file, stream -> {
+            Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 64 * 1024);
+            writeTo(motion, out);
+            out.flush();
+        });
     }
 
     /** The whole file as text. */

@@ -1,5 +1,6 @@
 package io.anim3d.formats.landmarks;
 
+import io.anim3d.formats.io.AtomicFile;
 import io.anim3d.motion.LandmarkTrack;
 import io.anim3d.motion.TrackFrame;
 import java.io.BufferedInputStream;
@@ -8,13 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,24 +36,7 @@ public final class Dmpe {
 
     /** As {@link #write(LandmarkTrack, Path)}, with header metadata (null for none). */
     public static void write(LandmarkTrack track, Map<String, String> metadata, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        // A fresh sibling name opened with CREATE_NEW gets the usual permissions (umask), unlike
-        // createTempFile's owner-only ones, and is never shared with a concurrent writer.
-        Path temp = target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                OutputStream out = new UnclosingOutputStream(Channels.newOutputStream(channel));
-                writeTo(track, metadata, out);
-                channel.force(true); // the data is on disk before the name points at it
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(file, out -> writeTo(track, metadata, new UnclosingOutputStream(out)));
     }
 
     /** The file's bytes for {@code track}, without metadata. */

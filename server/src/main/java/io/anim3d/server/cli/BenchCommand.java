@@ -15,6 +15,7 @@ import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,12 +35,8 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INPUT")
     Path input;
 
-    @Option(names = "--model", defaultValue = "full", paramLabel = "lite|full|heavy")
-    String model;
-
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
-            description = "Inference threads; decoding runs on another (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @CommandLine.Mixin
+    TrackingOptions tracking = new TrackingOptions();
 
     @Option(names = "--inference-runs", defaultValue = "200", paramLabel = "N", description = "Timed runs of the bare model.")
     int inferenceRuns;
@@ -47,7 +44,8 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = System.out;
-        PoseModel variant = PoseModel.parse(model);
+        PoseModel variant = tracking.poseModel();
+        int threads = tracking.threads;
         out.printf(Locale.ROOT, "anim3d bench: %s, model %s, %d inference threads, %d cores%n", input.getFileName(),
                 variant.label(), threads, Runtime.getRuntime().availableProcessors());
 

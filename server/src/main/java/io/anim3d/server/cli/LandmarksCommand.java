@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,9 +31,8 @@ final class LandmarksCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Where to write the landmarks (.dmpe).")
     Path output;
 
-    @Option(names = "--model", defaultValue = "full", paramLabel = "lite|full|heavy",
-            description = "Landmark model: lite is fastest, heavy most accurate (default: ${DEFAULT-VALUE}).")
-    String model;
+    @CommandLine.Mixin
+    TrackingOptions tracking = new TrackingOptions();
 
     @Option(names = "--trim", paramLabel = "FROM,TO", description = "Seconds of the original video to process, e.g. 1,2.6.")
     String trim;
@@ -47,18 +47,14 @@ final class LandmarksCommand implements Callable<Integer> {
     @Option(names = "--overlay", paramLabel = "FILE.mp4", description = "Also write a video of the frames with the tracked skeleton drawn on them.")
     Path overlay;
 
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
-            description = "Inference threads; decoding runs on another (default: ${DEFAULT-VALUE}).")
-    int threads;
-
     @Override
     public Integer call() throws Exception {
         VideoOptions videoOptions = new VideoOptions(trim == null ? null : Trim.parse(trim), crop == null ? null : Crop.parse(crop), speed);
-        PoseModel variant = PoseModel.parse(model);
+        PoseModel variant = tracking.poseModel();
         Progress progress = new Progress("tracking");
         try (PoseModels models = PoseModels.load(variant);
              OverlayVideo overlayVideo = overlay == null ? null : new OverlayVideo(overlay, overlayFrameRate(videoOptions))) {
-            BodyTracker.Result result = BodyTracker.track(models, input, videoOptions, PoseTracker.Options.VIDEO.withThreads(threads),
+            BodyTracker.Result result = BodyTracker.track(models, input, videoOptions, PoseTracker.Options.VIDEO.withThreads(tracking.threads),
                     (frame, pose, total) -> {
                         if (overlayVideo != null) {
                             try {

@@ -1,6 +1,5 @@
 package io.anim3d.server.cli;
 
-import io.anim3d.capture.vision.PoseModel;
 import io.anim3d.capture.vision.PoseModels;
 import io.anim3d.server.params.Features;
 import io.anim3d.server.params.ProcessParams;
@@ -36,20 +35,16 @@ final class ProcessCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", defaultValue = "full", paramLabel = "lite|full|heavy", description = "Pose landmark model.")
-    String poseModel;
-
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
-            description = "Inference threads; decoding runs on another (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @CommandLine.Mixin
+    TrackingOptions tracking = new TrackingOptions();
 
     @Override
     public Integer call() throws Exception {
         ProcessParams parsed = ProcessParamsParser.parse(params, Features.CURRENT);
         Progress progress = new Progress("tracking");
         ProcessPipeline.Outputs out;
-        try (PoseModels models = PoseModels.load(PoseModel.parse(poseModel))) {
-            out = ProcessPipeline.run(models, input, parsed, threads, outDir,
+        try (PoseModels models = PoseModels.load(tracking.poseModel())) {
+            out = ProcessPipeline.run(models, input, parsed, tracking.threads, outDir,
                     (frame, pose, total) -> progress.update(frame.index() + 1, total));
         }
         progress.finish();
