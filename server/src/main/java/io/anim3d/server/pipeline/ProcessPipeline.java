@@ -8,8 +8,13 @@ import io.anim3d.capture.vision.BodyTracker;
 import io.anim3d.capture.vision.PoseModels;
 import io.anim3d.capture.vision.PoseTracker;
 import io.anim3d.formats.bvh.BvhWriter;
+import io.anim3d.formats.character.Character;
+import io.anim3d.formats.character.StockCharacters;
+import io.anim3d.formats.gltf.GlbWriter;
 import io.anim3d.formats.landmarks.Dmpe;
 import io.anim3d.motion.LandmarkTrack;
+import io.anim3d.motion.Motion;
+import io.anim3d.motion.retarget.Retarget;
 import io.anim3d.server.params.OutputFormat;
 import io.anim3d.server.params.ProcessParams;
 import java.io.IOException;
@@ -23,8 +28,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * One job from input to files: track (or reuse stored landmarks), solve, write every requested
- * format. Files are written into a staging folder and moved into the output folder only when
+ * One job from input to files: track (or reuse stored landmarks), solve, retarget onto the
+ * chosen stock character, write every requested format, named after the character. Files are written into a staging folder and moved into the output folder only when
  * all of them exist, so a failure leaves nothing behind and never touches files already there.
  * Stateless: the loaded models are passed in and shared.
  */
@@ -60,6 +65,9 @@ public final class ProcessPipeline {
         SolveResult solved = MotionSolver.solve(track, options);
         List<String> warnings = new ArrayList<>(params.warnings());
         warnings.addAll(solved.warnings());
+        Character character = StockCharacters.create(params.character(), params.rootAtOrigin());
+        Motion motion = Retarget.byName(solved.motion(), character.skeleton());
+        String base = character.name();
 
         Files.createDirectories(outDir);
         Path staging = outDir.resolve(".staging-" + UUID.randomUUID());
@@ -69,8 +77,13 @@ public final class ProcessPipeline {
             for (OutputFormat format : params.formats()) {
                 switch (format) {
                     case BVH -> {
-                        String name = params.character() + ".bvh";
-                        BvhWriter.write(solved.motion(), staging.resolve(name));
+                        String name = base + ".bvh";
+                        BvhWriter.write(motion, staging.resolve(name));
+                        names.add(name);
+                    }
+                    case GLB -> {
+                        String name = base + ".glb";
+                        GlbWriter.write(character, motion, staging.resolve(name));
                         names.add(name);
                     }
                     case DMPE -> {

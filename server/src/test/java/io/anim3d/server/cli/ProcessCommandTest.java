@@ -78,6 +78,27 @@ class ProcessCommandTest {
     }
 
     @Test
+    void glbOfAStockCharacterPassesTheValidatorsAndIsDeterministic() throws Exception {
+        Path in = SharedTestData.testdata("videos/single/basketball_portrait.mp4");
+        for (String run : new String[] {"a", "b"}) {
+            CliRun r = CliRun.of("process", in.toString(), "-o", dir.resolve(run).toString(), "-p", "formats=bvh,glb",
+                    "-p", "model=female-thin");
+            assertEquals(0, r.exitCode(), r.err());
+        }
+        Path glb = dir.resolve("a/female-thin.glb");
+        JsonNode gltf = validate("gltf-validate", glb, "--max-warnings", "0");
+        assertEquals(0, gltf.path("numErrors").asInt());
+        JsonNode blender = validate("blender-inspect", glb, "--require", "armature,mesh,skin,action,shapekeys");
+        assertEquals(65, blender.path("armatures").get(0).path("bone_count").asInt(), "bones in Blender");
+        assertEquals(0, blender.path("importer_warnings").size(), "Blender warned: " + blender.path("importer_warnings"));
+        validate("assimp-inspect", glb);
+        validate("bvh-check", dir.resolve("a/female-thin.bvh"));
+        for (String f : new String[] {"female-thin.glb", "female-thin.bvh", "landmarks.dmpe"}) {
+            assertEquals(-1L, Files.mismatch(dir.resolve("a").resolve(f), dir.resolve("b").resolve(f)), f + " differs between runs");
+        }
+    }
+
+    @Test
     void aStillImageGivesAOneFramePose() throws Exception {
         Path in = SharedTestData.testdata("blazepose_golden/tfjs-models/pose-detection/test_data/pose.jpg");
         CliRun run = CliRun.of("process", in.toString(), "-o", dir.toString());
