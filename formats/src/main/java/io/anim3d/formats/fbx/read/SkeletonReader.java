@@ -32,12 +32,14 @@ final class SkeletonReader {
 
     static Bones read(FbxObjects scene, BindPoses binds, AxisSystem axes, int maxBones) throws FbxSceneException {
         Set<Long> bones = new LinkedHashSet<>();
+        Set<Long> skinned = new HashSet<>();
         for (FbxObjects.Obj o : scene.all()) {
             if (o.type().equals("Model") && o.subtype().equals("LimbNode")) {
                 bones.add(o.uid());
             } else if (o.type().equals("Deformer") && o.subtype().equals("Cluster")) {
                 for (FbxObjects.Obj m : scene.childrenOf(o.uid(), "Model")) {
                     bones.add(m.uid());
+                    skinned.add(m.uid());
                 }
             }
         }
@@ -54,6 +56,7 @@ final class SkeletonReader {
                 p = scene.parentModel(p);
             }
         }
+        dropArmatureObject(scene, bones, skinned);
         if (bones.size() > maxBones) {
             throw new FbxSceneException("the skeleton has " + bones.size() + " bones, more than the " + maxBones
                     + " allowed; remove helper bones before exporting");
@@ -152,5 +155,38 @@ final class SkeletonReader {
             n = name + "_" + k;
         }
         return n;
+    }
+
+    /**
+     * Blender's exporter (and ours) put the skeleton under a Null that stands for the armature
+     * object; importers make it the armature, not a bone. While the skeleton's only top node is
+     * such a Null — skinning nothing, with a single child in the skeleton — it is left out (the
+     * joints keep their world positions, which include its transform).
+     */
+    private static void dropArmatureObject(FbxObjects scene, Set<Long> bones, Set<Long> skinned) {
+        while (true) {
+            List<Long> tops = new ArrayList<>();
+            for (long uid : bones) {
+                FbxObjects.Obj p = scene.parentModel(scene.get(uid));
+                if (p == null || !bones.contains(p.uid())) {
+                    tops.add(uid);
+                }
+            }
+            if (tops.size() != 1) {
+                return;
+            }
+            FbxObjects.Obj top = scene.get(tops.get(0));
+            if (!top.subtype().equals("Null") || skinned.contains(top.uid())) {
+                return;
+            }
+            long children = bones.stream().filter(uid -> {
+                FbxObjects.Obj p = scene.parentModel(scene.get(uid));
+                return p != null && p.uid() == top.uid();
+            }).count();
+            if (children != 1) {
+                return;
+            }
+            bones.remove(top.uid());
+        }
     }
 }

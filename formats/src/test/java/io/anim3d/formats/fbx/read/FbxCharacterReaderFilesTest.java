@@ -33,9 +33,10 @@ class FbxCharacterReaderFilesTest {
         Skeleton s = c.skeleton();
         assertTrue(c.meshes().isEmpty(), "the file has no mesh");
         long bones = s.names().stream().filter(n -> n.startsWith("Character1_")).count();
-        assertEquals(63, s.size(), "62 Character1_* LimbNodes + the Character1_Reference null; joints: " + s.names());
-        assertEquals(63, bones);
-        CharacterChecks.parent(s, "Character1_Hips", "Character1_Reference");
+        // Character1_Reference is a Null over the single root bone: the armature object, not a joint.
+        assertEquals(62, s.size(), "the 62 Character1_* LimbNodes; joints: " + s.names());
+        assertEquals(62, bones);
+        CharacterChecks.parent(s, "Character1_Hips", null);
         CharacterChecks.parent(s, "Character1_Spine", "Character1_Hips");
         CharacterChecks.parent(s, "Character1_Spine1", "Character1_Spine");
         CharacterChecks.parent(s, "Character1_Spine2", "Character1_Spine1");
@@ -73,22 +74,32 @@ class FbxCharacterReaderFilesTest {
 
     @Test
     void huesitosBlenderRig(@TempDir Path dir) throws Exception {
-        checkNonHumanoid(HUESITOS, 11, dir);
+        checkNonHumanoid(HUESITOS, 11, false, dir);
     }
 
     @Test
     void animationWithSkeletonBlenderRig(@TempDir Path dir) throws Exception {
-        checkNonHumanoid(ANIMATION_WITH_SKELETON, 16, dir);
+        checkNonHumanoid(ANIMATION_WITH_SKELETON, 16, true, dir);
     }
 
-    /** Counts from the raw arrays and from Blender, weights, and Blender's bone heads within 1 mm. */
-    private static void checkNonHumanoid(String relative, int limbNodes, Path dir) throws Exception {
+    /**
+     * Counts from the raw arrays and from Blender, weights, and Blender's bone heads within 1 mm.
+     *
+     * @param armatureKept whether the Armature null stays a joint: it is dropped when it parents
+     *                     a single root bone (it is the armature object, as importers read it),
+     *                     kept when it joins several
+     */
+    private static void checkNonHumanoid(String relative, int limbNodes, boolean armatureKept, Path dir) throws Exception {
         Path file = SharedTestData.testdata(relative);
         FbxDocument doc = FbxReader.standard().read(file);
         Character c = FbxCharacterReader.read(file);
-        assertEquals(limbNodes + 1, c.skeleton().size(), relative + ": LimbNodes + the Armature null; joints: "
-                + c.skeleton().names());
-        CharacterChecks.parent(c.skeleton(), "Armature", null);
+        assertEquals(limbNodes + (armatureKept ? 1 : 0), c.skeleton().size(), relative + ": LimbNodes"
+                + (armatureKept ? " + the Armature null" : "") + "; joints: " + c.skeleton().names());
+        if (armatureKept) {
+            CharacterChecks.parent(c.skeleton(), "Armature", null);
+        } else {
+            assertEquals(-1, c.skeleton().indexOf("Armature"), "the Armature null is the armature object, not a joint");
+        }
         List<RawGeometry> raw = RawGeometry.meshes(doc);
         assertEquals(raw.size(), c.meshes().size(), relative + ": one mesh per geometry (one material each)");
         assertEquals(raw.stream().mapToInt(RawGeometry::triangles).sum(), c.triangleCount(), relative + " triangles");
