@@ -25,7 +25,7 @@ public record Features(boolean sim, boolean trackFace, boolean trackHand, boolea
      * What this build does today: body tracking to BVH (and the landmarks). Later work flips these
      * flags here, in this one place.
      */
-    public static final Features CURRENT = new Features(false, false, false, false, false, EnumSet.of(OutputFormat.BVH, OutputFormat.GLB));
+    public static final Features CURRENT = new Features(false, false, false, false, false, EnumSet.of(OutputFormat.BVH, OutputFormat.FBX, OutputFormat.GLB));
 
     public Features {
         if (formats == null || formats.isEmpty()) {

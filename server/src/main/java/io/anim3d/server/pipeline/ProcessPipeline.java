@@ -10,7 +10,10 @@ import io.anim3d.capture.vision.PoseTracker;
 import io.anim3d.formats.bvh.BvhWriter;
 import io.anim3d.formats.character.Character;
 import io.anim3d.formats.character.StockCharacters;
+import io.anim3d.formats.fbx.scene.FbxSceneOptions;
+import io.anim3d.formats.fbx.scene.FbxSceneWriter;
 import io.anim3d.formats.gltf.GlbWriter;
+import io.anim3d.formats.io.ZipPackage;
 import io.anim3d.formats.landmarks.Dmpe;
 import io.anim3d.motion.LandmarkTrack;
 import io.anim3d.motion.Motion;
@@ -24,6 +27,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -84,6 +88,13 @@ public final class ProcessPipeline {
                     case GLB -> {
                         String name = base + ".glb";
                         GlbWriter.write(character, motion, staging.resolve(name));
+                        names.add(name);
+                    }
+                    case FBX -> {
+                        // Clients expect the FBX zipped (COMPAT.md): <character>.fbx.zip holding <character>.fbx.
+                        String name = base + ".fbx.zip";
+                        byte[] fbx = FbxSceneWriter.toBytes(character, motion, FbxSceneOptions.defaults());
+                        ZipPackage.write(staging.resolve(name), Map.of(base + ".fbx", fbx));
                         names.add(name);
                     }
                     case DMPE -> {

@@ -99,6 +99,35 @@ class ProcessCommandTest {
     }
 
     @Test
+    void fbxZipOfTheDanceImportsInBlenderAndAssimp() throws Exception {
+        Path in = SharedTestData.testdata("videos/single/dance_white_1080p.mp4");
+        CliRun r = CliRun.of("process", in.toString(), "-o", dir.toString(), "-p", "formats=fbx", "-p", "model=male-normal");
+        assertEquals(0, r.exitCode(), r.err());
+        Path zip = dir.resolve("male-normal.fbx.zip");
+        Path fbx = dir.resolve("male-normal.fbx");
+        try (java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            java.util.zip.ZipEntry e = z.getNextEntry();
+            assertEquals("male-normal.fbx", e.getName(), "the zip holds the FBX named after the character");
+            Files.write(fbx, z.readAllBytes());
+            assertEquals(null, z.getNextEntry(), "nothing else in the zip");
+        }
+        JsonNode blender = validate("blender-inspect", fbx, "--strict-fbx", "--require", "armature,mesh,skin,action,shapekeys");
+        assertEquals(0, blender.path("importer_warnings").size(), "Blender warned: " + blender.path("importer_warnings"));
+        JsonNode armature = blender.path("armatures").get(0);
+        assertEquals(65, armature.path("bone_count").asInt(), "bones in Blender");
+        assertEquals("Hips", armature.path("root_bones").get(0).asText());
+        JsonNode action = blender.path("actions").get(0);
+        assertEquals(300.0, action.path("frame_range").get(1).asDouble() - action.path("frame_range").get(0).asDouble() + 1, 1.0,
+                "action covers the 300 frames: " + action);
+        validate("assimp-inspect", fbx);
+        // The FBX-only request still writes the landmarks, and nothing else.
+        try (var files = Files.list(dir)) {
+            assertEquals(java.util.Set.of("male-normal.fbx.zip", "male-normal.fbx", "landmarks.dmpe"),
+                    files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
+    @Test
     void aStillImageGivesAOneFramePose() throws Exception {
         Path in = SharedTestData.testdata("blazepose_golden/tfjs-models/pose-detection/test_data/pose.jpg");
         CliRun run = CliRun.of("process", in.toString(), "-o", dir.toString());
