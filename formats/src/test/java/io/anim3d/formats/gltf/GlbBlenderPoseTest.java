@@ -1,5 +1,7 @@
 package io.anim3d.formats.gltf;
 
+import io.anim3d.formats.testutil.ExternalTool;
+import io.anim3d.formats.testutil.MiniJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

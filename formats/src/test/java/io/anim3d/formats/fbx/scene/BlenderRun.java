@@ -1,5 +1,6 @@
 package io.anim3d.formats.fbx.scene;
 
+import io.anim3d.formats.testutil.ExternalTool;
 import io.anim3d.testkit.SharedTestData;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.anim3d.formats.fbx.scene;
+package io.anim3d.formats.testutil;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a third-party program (validators, Blender) and captures its output. */
-final class ExternalTool {
-    record Result(int exitCode, String stdout, String stderr) {
-        String describe() {
+public final class ExternalTool {
+    public record Result(int exitCode, String stdout, String stderr) {
+        public String describe() {
             return "exit " + exitCode + "\nstdout: " + tail(stdout) + "\nstderr: " + tail(stderr);
         }
 
@@ -27,7 +27,7 @@ final class ExternalTool {
      * Runs {@code command} with {@code env} changes (a null value removes the variable), output
      * captured through files in {@code workDir} so a chatty program cannot block on a full pipe.
      */
-    static Result run(List<String> command, Map<String, String> env, Path workDir, long timeoutSeconds)
+    public static Result run(List<String> command, Map<String, String> env, Path workDir, long timeoutSeconds)
             throws IOException, InterruptedException {
         Path out = Files.createTempFile(workDir, "stdout", ".txt");
         Path err = Files.createTempFile(workDir, "stderr", ".txt");
