@@ -1,0 +1,103 @@
+package io.anim3d.server.api;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Settings of {@code anim3d serve}. Each has a default, an environment variable and (in
+ * {@code ServeCommand}) a flag; flags win over the environment. Documented in the README.
+ *
+ * @param dataDir           where the H2 database and the session key live ({@code ANIM3D_DATA_DIR}, default {@code ./data})
+ * @param port              TCP port, 0 = any free port ({@code ANIM3D_PORT}, default 8080)
+ * @param sessionLifetime   how long a {@code dmsess} cookie stays valid ({@code ANIM3D_SESSION_MINUTES}, default 60 minutes)
+ * @param creditsPerMinute  price of one minute of input video, in credits; the minutes balance is
+ *                          the available credits divided by it ({@code ANIM3D_CREDITS_PER_MINUTE}, default 1.0)
+ */
+public record ServerConfig(Path dataDir, int port, Duration sessionLifetime, BigDecimal creditsPerMinute) {
+    public static final String ENV_DATA_DIR = "ANIM3D_DATA_DIR";
+    public static final String ENV_PORT = "ANIM3D_PORT";
+    public static final String ENV_SESSION_MINUTES = "ANIM3D_SESSION_MINUTES";
+    public static final String ENV_CREDITS_PER_MINUTE = "ANIM3D_CREDITS_PER_MINUTE";
+
+    public static final Path DEFAULT_DATA_DIR = Path.of("data");
+    public static final int DEFAULT_PORT = 8080;
+    public static final Duration DEFAULT_SESSION = Duration.ofMinutes(60);
+    public static final BigDecimal DEFAULT_CREDITS_PER_MINUTE = BigDecimal.ONE;
+    /** Longest session: a week, like the longest signed URL; beyond that a leaked cookie lives too long. */
+    public static final Duration MAX_SESSION = Duration.ofDays(7);
+    /** Milli-credit resolution: a price finer than 0.001 credits per minute cannot be charged exactly. */
+    static final int PRICE_SCALE = 3;
+
+    public ServerConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(sessionLifetime, "sessionLifetime");
+        Objects.requireNonNull(creditsPerMinute, "creditsPerMinute");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("Port must be 0..65535 (0 = any free port), was " + port);
+        }
+        if (sessionLifetime.compareTo(Duration.ofSeconds(1)) < 0 || sessionLifetime.compareTo(MAX_SESSION) > 0) {
+            throw new IllegalArgumentException("Session lifetime must be between 1 second and " + MAX_SESSION.toDays()
+                    + " days, was " + sessionLifetime);
+        }
+        if (creditsPerMinute.signum() <= 0 || creditsPerMinute.stripTrailingZeros().scale() > PRICE_SCALE) {
+            throw new IllegalArgumentException("Credits per minute must be positive with at most " + PRICE_SCALE
+                    + " decimals, was " + creditsPerMinute.toPlainString());
+        }
+    }
+
+    public static ServerConfig defaults() {
+        return new ServerConfig(DEFAULT_DATA_DIR, DEFAULT_PORT, DEFAULT_SESSION, DEFAULT_CREDITS_PER_MINUTE);
+    }
+
+    /** Defaults overridden by whichever {@code ANIM3D_*} variables are set (e.g. {@code System.getenv()}). */
+    public static ServerConfig fromEnvironment(Map<String, String> env) {
+        ServerConfig d = defaults();
+        Path dataDir = has(env, ENV_DATA_DIR) ? Path.of(env.get(ENV_DATA_DIR).strip()) : d.dataDir();
+        int port = has(env, ENV_PORT) ? parseInt(ENV_PORT, env.get(ENV_PORT)) : d.port();
+        Duration session = has(env, ENV_SESSION_MINUTES)
+                ? Duration.ofMinutes(parseInt(ENV_SESSION_MINUTES, env.get(ENV_SESSION_MINUTES))) : d.sessionLifetime();
+        BigDecimal price = has(env, ENV_CREDITS_PER_MINUTE)
+                ? parseDecimal(ENV_CREDITS_PER_MINUTE, env.get(ENV_CREDITS_PER_MINUTE)) : d.creditsPerMinute();
+        return new ServerConfig(dataDir, port, session, price);
+    }
+
+    public ServerConfig withDataDir(Path dir) {
+        return new ServerConfig(dir, port, sessionLifetime, creditsPerMinute);
+    }
+
+    public ServerConfig withPort(int p) {
+        return new ServerConfig(dataDir, p, sessionLifetime, creditsPerMinute);
+    }
+
+    public ServerConfig withSessionLifetime(Duration d) {
+        return new ServerConfig(dataDir, port, d, creditsPerMinute);
+    }
+
+    public ServerConfig withCreditsPerMinute(BigDecimal price) {
+        return new ServerConfig(dataDir, port, sessionLifetime, price);
+    }
+
+    private static boolean has(Map<String, String> env, String key) {
+        String v = env.get(key);
+        return v != null && !v.isBlank();
+    }
+
+    private static int parseInt(String key, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, was '" + value + "'");
+        }
+    }
+
+    private static BigDecimal parseDecimal(String key, String value) {
+        try {
+            return new BigDecimal(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a decimal number such as 1.0, was '" + value + "'");
+        }
+    }
+}
