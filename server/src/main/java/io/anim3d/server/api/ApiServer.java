@@ -5,9 +5,13 @@ import io.anim3d.server.accounts.ClientStore;
 import io.anim3d.server.accounts.Credits;
 import io.anim3d.server.api.model.Empty;
 import io.anim3d.server.api.model.Health;
+import io.anim3d.server.storage.LocalBlobStore;
+import io.anim3d.server.storage.UrlSigner;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.List;
@@ -27,16 +31,28 @@ public final class ApiServer {
     private final Authenticator auth;
     private final SessionCookie sessions;
     private final AccountRoutes accounts;
+    private final UploadRoutes uploads;
     private Javalin app;
 
+    /** Directory of the blob store (uploads) inside the data directory. */
+    public static final String BLOBS_DIR = "blobs";
+
     /**
-     * @param clock time of session issue and expiry (the system clock in production)
+     * @param clock time of session issue and expiry and of signed-URL expiry (the system clock in production)
      */
     public ApiServer(ServerConfig config, ClientStore clients, Credits credits, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
-        this.sessions = new SessionCookie(SessionKey.loadOrCreate(config.dataDir()), clock, config.sessionLifetime());
+        byte[] sessionKey = SessionKey.loadOrCreate(config.dataDir());
+        this.sessions = new SessionCookie(sessionKey, clock, config.sessionLifetime());
         this.auth = new Authenticator(clients, sessions);
         this.accounts = new AccountRoutes(credits, config.creditsPerMinute());
+        try {
+            this.uploads = new UploadRoutes(new LocalBlobStore(config.dataDir().resolve(BLOBS_DIR)),
+                    new UrlSigner(UrlSigningKey.derive(sessionKey), clock), config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the blob store in " + config.dataDir().resolve(BLOBS_DIR)
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     /** Starts serving on this port (0 = any free port, see {@link #port()}). */
@@ -51,10 +67,12 @@ public final class ApiServer {
             cfg.jsonMapper(new JavalinJackson(jsonMapper(), false));
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             ErrorMapping.register(cfg.routes);
+            new Cors(config).register(cfg.routes);
             cfg.routes.get("/health", ctx -> ctx.json(Health.OK));
             cfg.routes.get("/session/auth", this::sessionAuth);
             cfg.routes.get("/account/creditBalance", authenticated((ctx, c) -> accounts.creditBalance(c)));
             cfg.routes.get("/account/minutesBalance", authenticated((ctx, c) -> accounts.minutesBalance(c)));
+            uploads.register(cfg.routes, this::authenticated);
         });
         created.start(port);
         app = created;

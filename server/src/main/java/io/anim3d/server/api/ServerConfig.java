@@ -3,6 +3,9 @@ package io.anim3d.server.api;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,17 +18,33 @@ import java.util.Objects;
  * @param sessionLifetime   how long a {@code dmsess} cookie stays valid ({@code ANIM3D_SESSION_MINUTES}, default 60 minutes)
  * @param creditsPerMinute  price of one minute of input video, in credits; the minutes balance is
  *                          the available credits divided by it ({@code ANIM3D_CREDITS_PER_MINUTE}, default 1.0)
+ * @param maxUploadBytes    largest upload accepted, in bytes ({@code ANIM3D_MAX_UPLOAD_MB}, in MiB, default 2048)
+ * @param publicBaseUrl     scheme, host and port clients reach us at, without trailing {@code '/'}, used in
+ *                          signed upload URLs ({@code ANIM3D_PUBLIC_URL}); null = {@code http://localhost:<bound port>}
+ * @param corsOrigins       browser origins allowed to call us cross-origin ({@code ANIM3D_CORS_ORIGINS},
+ *                          comma-separated; default COMPAT.md's http://localhost:8080 and :8180, echoed
+ *                          with credentials; {@code *} = any origin, without cookies)
  */
-public record ServerConfig(Path dataDir, int port, Duration sessionLifetime, BigDecimal creditsPerMinute) {
+public record ServerConfig(Path dataDir, int port, Duration sessionLifetime, BigDecimal creditsPerMinute,
+                           long maxUploadBytes, String publicBaseUrl, List<String> corsOrigins) {
     public static final String ENV_DATA_DIR = "ANIM3D_DATA_DIR";
     public static final String ENV_PORT = "ANIM3D_PORT";
     public static final String ENV_SESSION_MINUTES = "ANIM3D_SESSION_MINUTES";
     public static final String ENV_CREDITS_PER_MINUTE = "ANIM3D_CREDITS_PER_MINUTE";
+    public static final String ENV_MAX_UPLOAD_MB = "ANIM3D_MAX_UPLOAD_MB";
+    public static final String ENV_PUBLIC_URL = "ANIM3D_PUBLIC_URL";
+    public static final String ENV_CORS_ORIGINS = "ANIM3D_CORS_ORIGINS";
 
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final int DEFAULT_PORT = 8080;
     public static final Duration DEFAULT_SESSION = Duration.ofMinutes(60);
     public static final BigDecimal DEFAULT_CREDITS_PER_MINUTE = BigDecimal.ONE;
+    public static final long BYTES_PER_MB = 1024L * 1024L;
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 2048 * BYTES_PER_MB;
+    /** Any origin: answered with {@code Access-Control-Allow-Origin: *}, so browsers send no cookies with it. */
+    public static final String ANY_ORIGIN = "*";
+    /** COMPAT.md: the spec's two localhost origins, echoed with credentials. */
+    public static final List<String> DEFAULT_CORS_ORIGINS = List.of("http://localhost:8080", "http://localhost:8180");
     /** Longest session: a week, like the longest signed URL; beyond that a leaked cookie lives too long. */
     public static final Duration MAX_SESSION = Duration.ofDays(7);
     /** Milli-credit resolution: a price finer than 0.001 credits per minute cannot be charged exactly. */
@@ -35,6 +54,22 @@ public record ServerConfig(Path dataDir, int port, Duration sessionLifetime, Big
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(sessionLifetime, "sessionLifetime");
         Objects.requireNonNull(creditsPerMinute, "creditsPerMinute");
+        corsOrigins = List.copyOf(corsOrigins);
+        if (maxUploadBytes <= 0) {
+            throw new IllegalArgumentException("Upload limit must be positive, was " + maxUploadBytes + " bytes");
+        }
+        if (publicBaseUrl != null) {
+            publicBaseUrl = publicBaseUrl.strip().replaceAll("/+$", "");
+            String lower = publicBaseUrl.toLowerCase(Locale.ROOT);
+            if (!(lower.startsWith("http://") || lower.startsWith("https://")) || lower.length() <= "https://".length()
+                    || publicBaseUrl.contains("?") || publicBaseUrl.contains("#")) {
+                throw new IllegalArgumentException("Public URL must be http(s)://host[:port][/path] without query, was '"
+                        + publicBaseUrl + "'");
+            }
+        }
+        if (corsOrigins.isEmpty()) {
+            throw new IllegalArgumentException("CORS origins must list at least one origin (or * for any)");
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("Port must be 0..65535 (0 = any free port), was " + port);
         }
@@ -48,8 +83,23 @@ public record ServerConfig(Path dataDir, int port, Duration sessionLifetime, Big
         }
     }
 
+    /** These four settings and the defaults of the others. */
+    public ServerConfig(Path dataDir, int port, Duration sessionLifetime, BigDecimal creditsPerMinute) {
+        this(dataDir, port, sessionLifetime, creditsPerMinute, DEFAULT_MAX_UPLOAD_BYTES, null, DEFAULT_CORS_ORIGINS);
+    }
+
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_DATA_DIR, DEFAULT_PORT, DEFAULT_SESSION, DEFAULT_CREDITS_PER_MINUTE);
+    }
+
+    /** The base of signed URLs: {@link #publicBaseUrl} or, when unset, localhost on the port actually bound. */
+    public String baseUrlFor(int boundPort) {
+        return publicBaseUrl != null ? publicBaseUrl : "http://localhost:" + boundPort;
+    }
+
+    /** Whether a browser page from {@code origin} may call us. */
+    public boolean allowsOrigin(String origin) {
+        return corsOrigins.contains(ANY_ORIGIN) || corsOrigins.contains(origin);
     }
 
     /** Defaults overridden by whichever {@code ANIM3D_*} variables are set (e.g. {@code System.getenv()}). */
@@ -61,23 +111,42 @@ public record ServerConfig(Path dataDir, int port, Duration sessionLifetime, Big
                 ? Duration.ofMinutes(parseInt(ENV_SESSION_MINUTES, env.get(ENV_SESSION_MINUTES))) : d.sessionLifetime();
         BigDecimal price = has(env, ENV_CREDITS_PER_MINUTE)
                 ? parseDecimal(ENV_CREDITS_PER_MINUTE, env.get(ENV_CREDITS_PER_MINUTE)) : d.creditsPerMinute();
-        return new ServerConfig(dataDir, port, session, price);
+        long maxUpload = has(env, ENV_MAX_UPLOAD_MB)
+                ? Math.multiplyExact((long) parseInt(ENV_MAX_UPLOAD_MB, env.get(ENV_MAX_UPLOAD_MB)), BYTES_PER_MB)
+                : d.maxUploadBytes();
+        String publicUrl = has(env, ENV_PUBLIC_URL) ? env.get(ENV_PUBLIC_URL) : d.publicBaseUrl();
+        List<String> origins = has(env, ENV_CORS_ORIGINS)
+                ? Arrays.stream(env.get(ENV_CORS_ORIGINS).split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList()
+                : d.corsOrigins();
+        return new ServerConfig(dataDir, port, session, price, maxUpload, publicUrl, origins);
     }
 
     public ServerConfig withDataDir(Path dir) {
-        return new ServerConfig(dir, port, sessionLifetime, creditsPerMinute);
+        return new ServerConfig(dir, port, sessionLifetime, creditsPerMinute, maxUploadBytes, publicBaseUrl, corsOrigins);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(dataDir, p, sessionLifetime, creditsPerMinute);
+        return new ServerConfig(dataDir, p, sessionLifetime, creditsPerMinute, maxUploadBytes, publicBaseUrl, corsOrigins);
     }
 
     public ServerConfig withSessionLifetime(Duration d) {
-        return new ServerConfig(dataDir, port, d, creditsPerMinute);
+        return new ServerConfig(dataDir, port, d, creditsPerMinute, maxUploadBytes, publicBaseUrl, corsOrigins);
     }
 
     public ServerConfig withCreditsPerMinute(BigDecimal price) {
-        return new ServerConfig(dataDir, port, sessionLifetime, price);
+        return new ServerConfig(dataDir, port, sessionLifetime, price, maxUploadBytes, publicBaseUrl, corsOrigins);
+    }
+
+    public ServerConfig withMaxUploadBytes(long bytes) {
+        return new ServerConfig(dataDir, port, sessionLifetime, creditsPerMinute, bytes, publicBaseUrl, corsOrigins);
+    }
+
+    public ServerConfig withPublicBaseUrl(String url) {
+        return new ServerConfig(dataDir, port, sessionLifetime, creditsPerMinute, maxUploadBytes, url, corsOrigins);
+    }
+
+    public ServerConfig withCorsOrigins(List<String> origins) {
+        return new ServerConfig(dataDir, port, sessionLifetime, creditsPerMinute, maxUploadBytes, publicBaseUrl, origins);
     }
 
     private static boolean has(Map<String, String> env, String key) {
