@@ -32,6 +32,7 @@ public final class ApiServer {
     private final SessionCookie sessions;
     private final AccountRoutes accounts;
     private final UploadRoutes uploads;
+    private final VideoInfoRoutes videoInfo;
     private Javalin app;
 
     /** Directory of the blob store (uploads) inside the data directory. */
@@ -47,8 +48,9 @@ public final class ApiServer {
         this.auth = new Authenticator(clients, sessions);
         this.accounts = new AccountRoutes(credits, config.creditsPerMinute());
         try {
-            this.uploads = new UploadRoutes(new LocalBlobStore(config.dataDir().resolve(BLOBS_DIR)),
-                    new UrlSigner(UrlSigningKey.derive(sessionKey), clock), config);
+            LocalBlobStore blobs = new LocalBlobStore(config.dataDir().resolve(BLOBS_DIR));
+            this.uploads = new UploadRoutes(blobs, new UrlSigner(UrlSigningKey.derive(sessionKey), clock), config);
+            this.videoInfo = new VideoInfoRoutes(blobs, config);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the blob store in " + config.dataDir().resolve(BLOBS_DIR)
                     + ": " + e.getMessage(), e);
@@ -73,6 +75,7 @@ public final class ApiServer {
             cfg.routes.get("/account/creditBalance", authenticated((ctx, c) -> accounts.creditBalance(c)));
             cfg.routes.get("/account/minutesBalance", authenticated((ctx, c) -> accounts.minutesBalance(c)));
             uploads.register(cfg.routes, this::authenticated);
+            videoInfo.register(cfg.routes, this::authenticated);
         });
         created.start(port);
         app = created;

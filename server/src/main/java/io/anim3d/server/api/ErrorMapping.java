@@ -1,5 +1,7 @@
 package io.anim3d.server.api;
 
+import io.anim3d.capture.CaptureException;
+import io.anim3d.capture.ErrorCode;
 import io.anim3d.server.accounts.UnknownClientException;
 import io.anim3d.server.api.model.ErrorMessage;
 import io.anim3d.server.storage.BlobTooLargeException;
@@ -36,6 +38,14 @@ final class ErrorMapping {
         routes.exception(SignedUrlRefusedException.class, (e, ctx) -> answer(ctx, 403, e.getMessage()));
         routes.exception(NoSuchBlobException.class, (e, ctx) -> answer(ctx, 404,
                 "Nothing has been uploaded to this URL yet; upload the file first"));
+        routes.exception(CaptureException.class, (e, ctx) -> {
+            if (e.code() == ErrorCode.CONVERT || e.code() == ErrorCode.PARAMS) {
+                answer(ctx, 400, e.getMessage()); // the input or a parameter is wrong: the message says what to change
+            } else {
+                LOG.log(Level.SEVERE, "Capture failure " + e.code() + " on " + ctx.method() + " " + ctx.path(), e);
+                answer(ctx, 500, INTERNAL);
+            }
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.log(Level.SEVERE, "Unhandled error on " + ctx.method() + " " + ctx.path(), e);
             answer(ctx, 500, INTERNAL);

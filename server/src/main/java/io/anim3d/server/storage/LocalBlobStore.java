@@ -97,6 +97,22 @@ public final class LocalBlobStore implements BlobStore {
         }
     }
 
+    /**
+     * The file holding the complete blob under {@code key}, for readers that need a path rather
+     * than a stream (FFmpeg probes and decodes files). Only complete blobs: an upload in progress
+     * lives in a hidden sibling and is never returned. Read the file, never write or move it; it
+     * may be replaced whole (atomic rename) or deleted at any time after this returns.
+     *
+     * @throws NoSuchBlobException if there is no complete blob under {@code key}
+     */
+    public Path fileOf(String key) throws NoSuchBlobException {
+        Path path = pathOf(key);
+        if (!Files.isRegularFile(path)) {
+            throw new NoSuchBlobException(key);
+        }
+        return path;
+    }
+
     @Override
     public long size(String key) throws IOException {
         return attributes(key).size();

@@ -45,6 +45,27 @@ class LocalBlobStoreTest {
     }
 
     @Test
+    void fileOfGivesTheFileOfCompleteBlobsOnly() throws IOException {
+        LocalBlobStore store = new LocalBlobStore(root);
+        byte[] video = StoreFiles.bytes(1000, 3);
+        store.putBytes("uploads/c1/u1", video);
+        Path file = store.fileOf("uploads/c1/u1");
+        assertEquals(root.resolve("uploads/c1/u1"), file, "file of uploads/c1/u1");
+        assertArrayEquals(video, java.nio.file.Files.readAllBytes(file), "bytes in the file of uploads/c1/u1");
+
+        store.append("uploads/c1/u2", 0, new ByteArrayInputStream(video), video.length);
+        assertThrows(NoSuchBlobException.class, () -> store.fileOf("uploads/c1/u2"), "upload in progress has no file");
+        store.completeUpload("uploads/c1/u2");
+        assertArrayEquals(video, java.nio.file.Files.readAllBytes(store.fileOf("uploads/c1/u2")), "completed upload's file");
+
+        for (String key : List.of("uploads/c1/none", "uploads/c1", "uploads/c1/u1/deeper")) {
+            NoSuchBlobException e = assertThrows(NoSuchBlobException.class, () -> store.fileOf(key), "fileOf " + key);
+            assertEquals(key, e.key(), "key named by the failure");
+        }
+        assertThrows(IllegalArgumentException.class, () -> store.fileOf("../escape"), "invalid key");
+    }
+
+    @Test
     void missingBlobsAreTypedErrors() throws IOException {
         LocalBlobStore store = new LocalBlobStore(root);
         store.putBytes("jobs/r1/out/a.bvh", new byte[3]);
