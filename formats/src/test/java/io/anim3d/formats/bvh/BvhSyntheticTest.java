@@ -1,5 +1,6 @@
 package io.anim3d.formats.bvh;
 
+import io.anim3d.formats.testutil.Blender;
 import io.anim3d.formats.testutil.ExternalTool;
 import io.anim3d.formats.testutil.MiniJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +14,6 @@ import io.anim3d.testkit.SharedTestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -140,29 +140,12 @@ class BvhSyntheticTest {
     void blenderPosesEveryJointWhereOurForwardKinematicsDoes() throws Exception {
         Path script = Path.of(BvhSyntheticTest.class.getResource("blender_bvh_positions.py").toURI());
         Path out = dir.resolve("blender_positions.json");
-        Path home = Files.createDirectories(dir.resolve("blender-home"));
         StringBuilder frames = new StringBuilder();
         for (int f : BLENDER_FRAMES) {
             frames.append(frames.length() == 0 ? "" : ",").append(f);
         }
-        List<String> cmd = List.of(SharedTestData.tool("blender").toString(), "-b", "-noaudio", "--factory-startup",
-                "--python-exit-code", "1", "-P", script.toString(), "--", out.toString(), frames.toString(),
-                plainFile.toString(), rootFile.toString());
-        // Blender takes its Python library from the first python3.11 on PATH: give it the system's.
-        Map<String, String> env = new HashMap<>();
-        env.put("PATH", "/usr/bin:/bin");
-        env.put("HOME", home.toString());
-        env.put("TMPDIR", home.toString());
-        env.put("XDG_CONFIG_HOME", home.toString());
-        env.put("XDG_CACHE_HOME", home.toString());
-        env.put("XDG_DATA_HOME", home.toString());
-        env.put("SDL_AUDIODRIVER", "dummy");
-        env.put("PYTHONNOUSERSITE", "1");
-        env.put("DISPLAY", null);
-        env.put("WAYLAND_DISPLAY", null);
-        env.put("PYTHONPATH", null);
-        env.put("PYTHONHOME", null);
-        ExternalTool.Result r = ExternalTool.run(cmd, env, dir, 300);
+        ExternalTool.Result r = Blender.runScript(script, dir, List.of(out.toString(), frames.toString(),
+                plainFile.toString(), rootFile.toString()));
         assertEquals(0, r.exitCode(), "Blender script failed: " + r.describe());
         Map<String, Object> json = MiniJson.object(Files.readString(out));
         List<?> files = (List<?>) json.get("files");

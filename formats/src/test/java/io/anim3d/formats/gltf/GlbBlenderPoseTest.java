@@ -1,5 +1,6 @@
 package io.anim3d.formats.gltf;
 
+import io.anim3d.formats.testutil.Blender;
 import io.anim3d.formats.testutil.ExternalTool;
 import io.anim3d.formats.testutil.MiniJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,11 +11,9 @@ import io.anim3d.formats.character.Mesh;
 import io.anim3d.motion.Motion;
 import io.anim3d.motion.Skeleton;
 import io.anim3d.motion.Vec3;
-import io.anim3d.testkit.SharedTestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,29 +35,12 @@ class GlbBlenderPoseTest {
         GlbFixtures files = GlbFixtures.write(dir);
         Path script = Path.of(GlbBlenderPoseTest.class.getResource("blender_glb_pose.py").toURI());
         Path out = dir.resolve("blender_pose.json");
-        Path home = Files.createDirectories(dir.resolve("blender-home"));
         StringBuilder frames = new StringBuilder();
         for (int f : FRAMES) {
             frames.append(frames.length() == 0 ? "" : ",").append(f);
         }
-        List<String> cmd = List.of(SharedTestData.tool("blender").toString(), "-b", "-noaudio", "--factory-startup",
-                "--python-exit-code", "1", "-P", script.toString(), "--", out.toString(), frames.toString(),
-                files.plain().toString(), files.root().toString(), files.restPose().toString());
-        // Blender takes its Python library from the first python3.11 on PATH: give it the system's (numpy).
-        Map<String, String> env = new HashMap<>();
-        env.put("PATH", "/usr/bin:/bin");
-        env.put("HOME", home.toString());
-        env.put("TMPDIR", home.toString());
-        env.put("XDG_CONFIG_HOME", home.toString());
-        env.put("XDG_CACHE_HOME", home.toString());
-        env.put("XDG_DATA_HOME", home.toString());
-        env.put("SDL_AUDIODRIVER", "dummy");
-        env.put("PYTHONNOUSERSITE", "1");
-        env.put("DISPLAY", null);
-        env.put("WAYLAND_DISPLAY", null);
-        env.put("PYTHONPATH", null);
-        env.put("PYTHONHOME", null);
-        ExternalTool.Result r = ExternalTool.run(cmd, env, dir, 300);
+        ExternalTool.Result r = Blender.runScript(script, dir, List.of(out.toString(), frames.toString(),
+                files.plain().toString(), files.root().toString(), files.restPose().toString()));
         assertEquals(0, r.exitCode(), "Blender script failed: " + r.describe());
         Map<String, Object> json = MiniJson.object(Files.readString(out));
         List<?> results = (List<?>) json.get("files");
