@@ -24,6 +24,16 @@ public final class ApiException extends RuntimeException {
         return new ApiException(404, message);
     }
 
+    /** 429: the client has too much going on already; the message says how to continue. */
+    public static ApiException tooMany(String message) {
+        return new ApiException(429, message);
+    }
+
+    /** 413: a quota or size limit is reached. */
+    public static ApiException tooLarge(String message) {
+        return new ApiException(413, message);
+    }
+
     public int status() {
         return status;
     }

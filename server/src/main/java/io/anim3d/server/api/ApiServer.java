@@ -3,6 +3,7 @@ package io.anim3d.server.api;
 import io.anim3d.server.accounts.Client;
 import io.anim3d.server.accounts.ClientStore;
 import io.anim3d.server.accounts.Credits;
+import io.anim3d.server.db.Database;
 import io.anim3d.server.api.model.Empty;
 import io.anim3d.server.api.model.Health;
 import io.anim3d.server.storage.LocalBlobStore;
@@ -13,6 +14,8 @@ import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -27,34 +30,58 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * go through {@link ErrorMapping}. Authentication per request is {@link Authenticator}.
  */
 public final class ApiServer {
-    private final ServerConfig config;
+    private final ServerContext context;
     private final Authenticator auth;
     private final SessionCookie sessions;
     private final AccountRoutes accounts;
-    private final UploadRoutes uploads;
-    private final VideoInfoRoutes videoInfo;
+    private final List<ApiModule> modules = new ArrayList<>();
     private Javalin app;
 
-    /** Directory of the blob store (uploads) inside the data directory. */
+    /** Directory of the blob store (uploads, results) inside the data directory. */
     public static final String BLOBS_DIR = "blobs";
 
     /**
      * @param clock time of session issue and expiry and of signed-URL expiry (the system clock in production)
      */
-    public ApiServer(ServerConfig config, ClientStore clients, Credits credits, Clock clock) {
-        this.config = Objects.requireNonNull(config, "config");
+    public ApiServer(ServerConfig config, Database db, ClientStore clients, Credits credits, Clock clock) {
+        this(context(config, db, clients, credits, clock));
+    }
+
+    public ApiServer(ServerContext context) {
+        this.context = Objects.requireNonNull(context, "context");
+        ServerConfig config = context.config();
+        this.sessions = new SessionCookie(SessionKey.loadOrCreate(config.dataDir()), context.clock(),
+                config.sessionLifetime());
+        this.auth = new Authenticator(context.clients(), sessions);
+        this.accounts = new AccountRoutes(context.credits(), config.creditsPerMinute());
+        modules.add(new UploadRoutes(context.blobs(), context.signer(), config));
+        modules.add(new VideoInfoRoutes(context.blobs(), config));
+    }
+
+    /** The shared services of a server in this data directory: blob store and URL signer from its key. */
+    public static ServerContext context(ServerConfig config, Database db, ClientStore clients, Credits credits,
+                                        Clock clock) {
         byte[] sessionKey = SessionKey.loadOrCreate(config.dataDir());
-        this.sessions = new SessionCookie(sessionKey, clock, config.sessionLifetime());
-        this.auth = new Authenticator(clients, sessions);
-        this.accounts = new AccountRoutes(credits, config.creditsPerMinute());
+        Path blobDir = config.dataDir().resolve(BLOBS_DIR);
         try {
-            LocalBlobStore blobs = new LocalBlobStore(config.dataDir().resolve(BLOBS_DIR));
-            this.uploads = new UploadRoutes(blobs, new UrlSigner(UrlSigningKey.derive(sessionKey), clock), config);
-            this.videoInfo = new VideoInfoRoutes(blobs, config);
+            return new ServerContext(config, db, clients, credits, new LocalBlobStore(blobDir),
+                    new UrlSigner(UrlSigningKey.derive(sessionKey), clock), clock);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot open the blob store in " + config.dataDir().resolve(BLOBS_DIR)
-                    + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot open the blob store in " + blobDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Adds a group of endpoints; call before {@link #start}. */
+    public synchronized ApiServer add(ApiModule module) {
+        if (app != null) {
+            throw new IllegalStateException("Modules must be added before start");
+        }
+        modules.add(Objects.requireNonNull(module, "module"));
+        return this;
+    }
+
+    public ServerContext context() {
+        return context;
     }
 
     /** Starts serving on this port (0 = any free port, see {@link #port()}). */
@@ -69,13 +96,14 @@ public final class ApiServer {
             cfg.jsonMapper(new JavalinJackson(jsonMapper(), false));
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             ErrorMapping.register(cfg.routes);
-            new Cors(config).register(cfg.routes);
+            new Cors(context.config()).register(cfg.routes);
             cfg.routes.get("/health", ctx -> ctx.json(Health.OK));
             cfg.routes.get("/session/auth", this::sessionAuth);
             cfg.routes.get("/account/creditBalance", authenticated((ctx, c) -> accounts.creditBalance(c)));
             cfg.routes.get("/account/minutesBalance", authenticated((ctx, c) -> accounts.minutesBalance(c)));
-            uploads.register(cfg.routes, this::authenticated);
-            videoInfo.register(cfg.routes, this::authenticated);
+            for (ApiModule module : modules) {
+                module.register(cfg.routes, this::authenticated);
+            }
         });
         created.start(port);
         app = created;
@@ -99,7 +127,7 @@ public final class ApiServer {
     }
 
     public ServerConfig config() {
-        return config;
+        return context.config();
     }
 
     /** Checks the Basic credentials only and answers {@code {}} with the session cookie as the first Set-Cookie. */

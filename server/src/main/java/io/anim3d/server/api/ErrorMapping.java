@@ -33,7 +33,14 @@ final class ErrorMapping {
         // Javalin's own: unknown route (404), wrong method, oversized body, bad JSON in bodyAsClass.
         routes.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), javalinMessage(e, ctx)));
         routes.exception(UnknownClientException.class, (e, ctx) -> answer(ctx, 404, e.getMessage()));
+        routes.exception(io.anim3d.server.accounts.InsufficientCreditsException.class, (e, ctx) -> {
+            drainBody(ctx);
+            ctx.status(402);
+            ctx.json(new io.anim3d.server.api.model.CodedError(e.getMessage(),
+                    io.anim3d.server.accounts.InsufficientCreditsException.API_ERROR_CODE));
+        });
         routes.exception(BlobTooLargeException.class, (e, ctx) -> answer(ctx, 413, tooLarge(e)));
+        routes.exception(io.anim3d.server.net.TargetRefusedException.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));
         routes.exception(BadRangeException.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));
         routes.exception(SignedUrlRefusedException.class, (e, ctx) -> answer(ctx, 403, e.getMessage()));
         routes.exception(NoSuchBlobException.class, (e, ctx) -> answer(ctx, 404,

@@ -24,9 +24,22 @@ import java.util.Objects;
  * @param corsOrigins       browser origins allowed to call us cross-origin ({@code ANIM3D_CORS_ORIGINS},
  *                          comma-separated; default COMPAT.md's http://localhost:8080 and :8180, echoed
  *                          with credentials; {@code *} = any origin, without cookies)
+ * @param workers           jobs processed at the same time by this process ({@code ANIM3D_WORKERS}, default 1;
+ *                          0 = this process serves the API only and leaves jobs to {@code anim3d worker} processes)
+ * @param retention         uploads, jobs and their files older than this are deleted ({@code ANIM3D_RETENTION_DAYS},
+ *                          default 30 days)
+ * @param storageQuotaBytes per-client storage (uploads, results, characters) above which new uploads are refused
+ *                          with 413 ({@code ANIM3D_QUOTA_MB}, in MiB, default 20480)
+ * @param allowPrivateTargets whether webhooks and remote model URLs may point at loopback, private or link-local
+ *                          addresses ({@code ANIM3D_ALLOW_PRIVATE_TARGETS=1}; default no: that is how a server is
+ *                          turned against its own network)
+ * @param allowRemoteUrls   whether {@code /character/storeModel} may fetch an external http(s) {@code modelUrl}
+ *                          ({@code ANIM3D_ALLOW_REMOTE_URLS=1}; default no)
  */
 public record ServerConfig(Path dataDir, int port, Duration sessionLifetime, BigDecimal creditsPerMinute,
-                           long maxUploadBytes, String publicBaseUrl, List<String> corsOrigins) {
+                           long maxUploadBytes, String publicBaseUrl, List<String> corsOrigins, int workers,
+                           Duration retention, long storageQuotaBytes, boolean allowPrivateTargets,
+                           boolean allowRemoteUrls) {
     public static final String ENV_DATA_DIR = "ANIM3D_DATA_DIR";
     public static final String ENV_PORT = "ANIM3D_PORT";
     public static final String ENV_SESSION_MINUTES = "ANIM3D_SESSION_MINUTES";
@@ -34,6 +47,11 @@ public record ServerConfig(Path dataDir, int port, Duration sessionLifetime, Big
     public static final String ENV_MAX_UPLOAD_MB = "ANIM3D_MAX_UPLOAD_MB";
     public static final String ENV_PUBLIC_URL = "ANIM3D_PUBLIC_URL";
     public static final String ENV_CORS_ORIGINS = "ANIM3D_CORS_ORIGINS";
+    public static final String ENV_WORKERS = "ANIM3D_WORKERS";
+    public static final String ENV_RETENTION_DAYS = "ANIM3D_RETENTION_DAYS";
+    public static final String ENV_QUOTA_MB = "ANIM3D_QUOTA_MB";
+    public static final String ENV_ALLOW_PRIVATE_TARGETS = "ANIM3D_ALLOW_PRIVATE_TARGETS";
+    public static final String ENV_ALLOW_REMOTE_URLS = "ANIM3D_ALLOW_REMOTE_URLS";
 
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final int DEFAULT_PORT = 8080;
@@ -41,6 +59,11 @@ public record ServerConfig(Path dataDir, int port, Duration sessionLifetime, Big
     public static final BigDecimal DEFAULT_CREDITS_PER_MINUTE = BigDecimal.ONE;
     public static final long BYTES_PER_MB = 1024L * 1024L;
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 2048 * BYTES_PER_MB;
+    public static final int DEFAULT_WORKERS = 1;
+    /** More parallel jobs than this on one process only thrash: each job has its own decoder and interpreter. */
+    public static final int MAX_WORKERS = 64;
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
+    public static final long DEFAULT_QUOTA_BYTES = 20480 * BYTES_PER_MB;
     /** Any origin: answered with {@code Access-Control-Allow-Origin: *}, so browsers send no cookies with it. */
     public static final String ANY_ORIGIN = "*";
     /** COMPAT.md: the spec's two localhost origins, echoed with credentials. */
@@ -67,6 +90,16 @@ public record ServerConfig(Path dataDir, int port, Duration sessionLifetime, Big
                         + publicBaseUrl + "'");
             }
         }
+        if (workers < 0 || workers > MAX_WORKERS) {
+            throw new IllegalArgumentException("Workers must be 0.." + MAX_WORKERS + " (0 = API only), was " + workers);
+        }
+        Objects.requireNonNull(retention, "retention");
+        if (retention.compareTo(Duration.ofHours(1)) < 0) {
+            throw new IllegalArgumentException("Retention must be at least one hour, was " + retention);
+        }
+        if (storageQuotaBytes <= 0) {
+            throw new IllegalArgumentException("Storage quota must be positive, was " + storageQuotaBytes + " bytes");
+        }
         if (corsOrigins.isEmpty()) {
             throw new IllegalArgumentException("CORS origins must list at least one origin (or * for any)");
         }
@@ -85,7 +118,8 @@ public record ServerConfig(Path dataDir, int port, Duration sessionLifetime, Big
 
     /** These four settings and the defaults of the others. */
     public ServerConfig(Path dataDir, int port, Duration sessionLifetime, BigDecimal creditsPerMinute) {
-        this(dataDir, port, sessionLifetime, creditsPerMinute, DEFAULT_MAX_UPLOAD_BYTES, null, DEFAULT_CORS_ORIGINS);
+        this(dataDir, port, sessionLifetime, creditsPerMinute, DEFAULT_MAX_UPLOAD_BYTES, null, DEFAULT_CORS_ORIGINS,
+                DEFAULT_WORKERS, DEFAULT_RETENTION, DEFAULT_QUOTA_BYTES, false, false);
     }
 
     public static ServerConfig defaults() {
@@ -118,35 +152,78 @@ public record ServerConfig(Path dataDir, int port, Duration sessionLifetime, Big
         List<String> origins = has(env, ENV_CORS_ORIGINS)
                 ? Arrays.stream(env.get(ENV_CORS_ORIGINS).split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList()
                 : d.corsOrigins();
-        return new ServerConfig(dataDir, port, session, price, maxUpload, publicUrl, origins);
+        int workers = has(env, ENV_WORKERS) ? parseInt(ENV_WORKERS, env.get(ENV_WORKERS)) : d.workers();
+        Duration retention = has(env, ENV_RETENTION_DAYS)
+                ? Duration.ofDays(parseInt(ENV_RETENTION_DAYS, env.get(ENV_RETENTION_DAYS))) : d.retention();
+        long quota = has(env, ENV_QUOTA_MB)
+                ? Math.multiplyExact((long) parseInt(ENV_QUOTA_MB, env.get(ENV_QUOTA_MB)), BYTES_PER_MB)
+                : d.storageQuotaBytes();
+        boolean allowPrivate = has(env, ENV_ALLOW_PRIVATE_TARGETS)
+                ? parseFlag(ENV_ALLOW_PRIVATE_TARGETS, env.get(ENV_ALLOW_PRIVATE_TARGETS)) : d.allowPrivateTargets();
+        boolean allowRemote = has(env, ENV_ALLOW_REMOTE_URLS)
+                ? parseFlag(ENV_ALLOW_REMOTE_URLS, env.get(ENV_ALLOW_REMOTE_URLS)) : d.allowRemoteUrls();
+        return new ServerConfig(dataDir, port, session, price, maxUpload, publicUrl, origins, workers, retention, quota,
+                allowPrivate, allowRemote);
     }
 
     public ServerConfig withDataDir(Path dir) {
-        return new ServerConfig(dir, port, sessionLifetime, creditsPerMinute, maxUploadBytes, publicBaseUrl, corsOrigins);
+        return new ServerConfig(dir, port, sessionLifetime, creditsPerMinute, maxUploadBytes, publicBaseUrl, corsOrigins,
+                workers, retention, storageQuotaBytes, allowPrivateTargets, allowRemoteUrls);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(dataDir, p, sessionLifetime, creditsPerMinute, maxUploadBytes, publicBaseUrl, corsOrigins);
+        return new ServerConfig(dataDir, p, sessionLifetime, creditsPerMinute, maxUploadBytes, publicBaseUrl, corsOrigins,
+                workers, retention, storageQuotaBytes, allowPrivateTargets, allowRemoteUrls);
     }
 
     public ServerConfig withSessionLifetime(Duration d) {
-        return new ServerConfig(dataDir, port, d, creditsPerMinute, maxUploadBytes, publicBaseUrl, corsOrigins);
+        return new ServerConfig(dataDir, port, d, creditsPerMinute, maxUploadBytes, publicBaseUrl, corsOrigins,
+                workers, retention, storageQuotaBytes, allowPrivateTargets, allowRemoteUrls);
     }
 
     public ServerConfig withCreditsPerMinute(BigDecimal price) {
-        return new ServerConfig(dataDir, port, sessionLifetime, price, maxUploadBytes, publicBaseUrl, corsOrigins);
+        return new ServerConfig(dataDir, port, sessionLifetime, price, maxUploadBytes, publicBaseUrl, corsOrigins,
+                workers, retention, storageQuotaBytes, allowPrivateTargets, allowRemoteUrls);
     }
 
     public ServerConfig withMaxUploadBytes(long bytes) {
-        return new ServerConfig(dataDir, port, sessionLifetime, creditsPerMinute, bytes, publicBaseUrl, corsOrigins);
+        return new ServerConfig(dataDir, port, sessionLifetime, creditsPerMinute, bytes, publicBaseUrl, corsOrigins,
+                workers, retention, storageQuotaBytes, allowPrivateTargets, allowRemoteUrls);
     }
 
     public ServerConfig withPublicBaseUrl(String url) {
-        return new ServerConfig(dataDir, port, sessionLifetime, creditsPerMinute, maxUploadBytes, url, corsOrigins);
+        return new ServerConfig(dataDir, port, sessionLifetime, creditsPerMinute, maxUploadBytes, url, corsOrigins,
+                workers, retention, storageQuotaBytes, allowPrivateTargets, allowRemoteUrls);
     }
 
     public ServerConfig withCorsOrigins(List<String> origins) {
-        return new ServerConfig(dataDir, port, sessionLifetime, creditsPerMinute, maxUploadBytes, publicBaseUrl, origins);
+        return new ServerConfig(dataDir, port, sessionLifetime, creditsPerMinute, maxUploadBytes, publicBaseUrl, origins,
+                workers, retention, storageQuotaBytes, allowPrivateTargets, allowRemoteUrls);
+    }
+
+    public ServerConfig withWorkers(int n) {
+        return new ServerConfig(dataDir, port, sessionLifetime, creditsPerMinute, maxUploadBytes, publicBaseUrl, corsOrigins,
+                n, retention, storageQuotaBytes, allowPrivateTargets, allowRemoteUrls);
+    }
+
+    public ServerConfig withRetention(Duration d) {
+        return new ServerConfig(dataDir, port, sessionLifetime, creditsPerMinute, maxUploadBytes, publicBaseUrl, corsOrigins,
+                workers, d, storageQuotaBytes, allowPrivateTargets, allowRemoteUrls);
+    }
+
+    public ServerConfig withStorageQuotaBytes(long bytes) {
+        return new ServerConfig(dataDir, port, sessionLifetime, creditsPerMinute, maxUploadBytes, publicBaseUrl, corsOrigins,
+                workers, retention, bytes, allowPrivateTargets, allowRemoteUrls);
+    }
+
+    public ServerConfig withAllowPrivateTargets(boolean allow) {
+        return new ServerConfig(dataDir, port, sessionLifetime, creditsPerMinute, maxUploadBytes, publicBaseUrl, corsOrigins,
+                workers, retention, storageQuotaBytes, allow, allowRemoteUrls);
+    }
+
+    public ServerConfig withAllowRemoteUrls(boolean allow) {
+        return new ServerConfig(dataDir, port, sessionLifetime, creditsPerMinute, maxUploadBytes, publicBaseUrl, corsOrigins,
+                workers, retention, storageQuotaBytes, allowPrivateTargets, allow);
     }
 
     private static boolean has(Map<String, String> env, String key) {
@@ -160,6 +237,14 @@ public record ServerConfig(Path dataDir, int port, Duration sessionLifetime, Big
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be a whole number, was '" + value + "'");
         }
+    }
+
+    private static boolean parseFlag(String key, String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "1", "true", "yes" -> true;
+            case "0", "false", "no" -> false;
+            default -> throw new IllegalArgumentException(key + " must be 1 or 0, was '" + value + "'");
+        };
     }
 
     private static BigDecimal parseDecimal(String key, String value) {

@@ -37,7 +37,7 @@ import java.util.function.Function;
  * {@code Content-Range} as in Google Cloud Storage. The signature covers the path, so a URL for
  * another client's key cannot be made; cookies and Basic headers on blob URLs are ignored.
  */
-final class UploadRoutes {
+public final class UploadRoutes implements ApiModule {
     static final int URL_TTL_HOURS = 24;
     static final Duration URL_TTL = Duration.ofHours(URL_TTL_HOURS);
     static final Duration SESSION_TTL = Duration.ofDays(7);
@@ -58,7 +58,8 @@ final class UploadRoutes {
     }
 
     /** @param authenticated wraps a handler of an authenticated client into a JSON route */
-    void register(RoutesConfig routes, Function<BiFunction<Context, Client, Object>, Handler> authenticated) {
+    @Override
+    public void register(RoutesConfig routes, Function<BiFunction<Context, Client, Object>, Handler> authenticated) {
         routes.get("/upload", authenticated.apply(this::uploadUrl));
         routes.put(BLOB_PATH + "*", this::put);
         routes.post(BLOB_PATH + "*", this::post);
@@ -70,14 +71,28 @@ final class UploadRoutes {
     }
 
     private UploadUrl uploadUrl(Context ctx, Client client) {
-        String key = BlobKeys.requireValidKey(UPLOADS + client.id() + "/" + UrlSigner.randomId());
+        String name = UploadNames.displayName(ctx.queryParam("name"));
+        return new UploadUrl(signedUploadUrl(store, signer, baseUrl(ctx), client.id(), name));
+    }
+
+    /**
+     * A new upload of {@code clientId} ({@code uploads/<clientId>/<random id>}, its display name in
+     * the sidecar) and its signed URL, as {@code GET /upload} hands out; for other modules whose
+     * files arrive the same way (character models and thumbnails).
+     *
+     * @param baseUrl     public base URL for the request ({@link ServerContext#baseUrl})
+     * @param displayName the client's name for the file, for display only (never part of a key or path)
+     */
+    public static String signedUploadUrl(BlobStore store, UrlSigner signer, String baseUrl, String clientId,
+                                         String displayName) {
+        String key = BlobKeys.requireValidKey(UPLOADS + clientId + "/" + UrlSigner.randomId());
         try {
-            store.putBytes(nameKey(key), UploadNames.displayName(ctx.queryParam("name")).getBytes(StandardCharsets.UTF_8));
+            store.putBytes(nameKey(key), displayName.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the upload's name: " + e.getMessage(), e);
         }
         String path = BLOB_PATH + key;
-        return new UploadUrl(baseUrl(ctx) + path + "?" + signer.sign(List.of("PUT", "POST"), path, Map.of(), URL_TTL));
+        return baseUrl + path + "?" + signer.sign(List.of("PUT", "POST"), path, Map.of(), URL_TTL);
     }
 
     /** Whole body, or one chunk / a status query of a resumable upload when Content-Range is sent. */

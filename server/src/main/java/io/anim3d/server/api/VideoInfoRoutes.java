@@ -30,7 +30,7 @@ import java.util.function.Function;
  * only the caller's own uploads are found: another client's URL is answered 404 like an unknown
  * one, so that ids of other clients' uploads cannot be probed.
  */
-final class VideoInfoRoutes {
+final class VideoInfoRoutes implements ApiModule {
     /** Decimal places of fps and duration in the answer (1 ms; 29.97 fps stays 29.97). */
     static final int DECIMALS = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,7 +44,8 @@ final class VideoInfoRoutes {
     }
 
     /** @param authenticated wraps a handler of an authenticated client into a JSON route */
-    void register(RoutesConfig routes, Function<BiFunction<Context, Client, Object>, Handler> authenticated) {
+    @Override
+    public void register(RoutesConfig routes, Function<BiFunction<Context, Client, Object>, Handler> authenticated) {
         routes.post("/videoInfo", authenticated.apply(this::videoInfo));
     }
 

@@ -4,6 +4,7 @@ import io.anim3d.server.accounts.ClientStore;
 import io.anim3d.server.accounts.Credentials;
 import io.anim3d.server.accounts.Credits;
 import io.anim3d.server.api.ApiServer;
+import io.anim3d.server.api.Service;
 import io.anim3d.server.api.ServerConfig;
 import io.anim3d.server.db.Database;
 import io.anim3d.server.db.DatabaseOptions;
@@ -40,6 +41,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--credits-per-minute", paramLabel = "X", description = "Credits per minute of input video (env ANIM3D_CREDITS_PER_MINUTE, default 1.0).")
     BigDecimal creditsPerMinute;
 
+    @Option(names = "--workers", paramLabel = "N", description = "Jobs processed at the same time, 0 = API only (env ANIM3D_WORKERS, default 1).")
+    Integer workers;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -49,24 +53,25 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Clock clock = Clock.systemUTC();
         Database db = Database.open(DatabaseOptions.h2InDataDirectory(config.dataDir()));
-        ApiServer server;
+        Service server;
         try {
             ClientStore clients = new ClientStore(db, clock, ClientStore.Options.defaults());
             Optional<Credentials> first = clients.bootstrapIfEmpty(BOOTSTRAP_NAME);
             first.ifPresent(c -> printBootstrap(out, c));
-            server = new ApiServer(config, clients, new Credits(db, clock), clock).start(config.port());
+            server = Service.start(ApiServer.context(config, db, clients, new Credits(db, clock), clock), true);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
+            server.close();
             db.close();
             stopped.countDown();
         }, "anim3d-shutdown"));
         out.println("anim3d serving on http://localhost:" + server.port() + " (data in "
-                + config.dataDir().toAbsolutePath().normalize() + "); stop with Ctrl-C or SIGTERM");
+                + config.dataDir().toAbsolutePath().normalize() + ", " + config.workers() + " job worker"
+                + (config.workers() == 1 ? "" : "s") + "); stop with Ctrl-C or SIGTERM");
         out.flush();
         stopped.await(); // the shutdown hook ends the process; this thread only keeps it alive
         return 0;
@@ -82,6 +87,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (sessionMinutes != null) {
             c = c.withSessionLifetime(Duration.ofMinutes(sessionMinutes));
+        }
+        if (workers != null) {
+            c = c.withWorkers(workers);
         }
         if (creditsPerMinute != null) {
             c = c.withCreditsPerMinute(creditsPerMinute);

@@ -72,6 +72,14 @@ public final class Database implements AutoCloseable {
         return pool.getConnection();
     }
 
+    /**
+     * The pool as a {@link javax.sql.DataSource}, for libraries that manage their own statements
+     * (db-scheduler). Closed with the database.
+     */
+    public javax.sql.DataSource dataSource() {
+        return pool;
+    }
+
     /** Runs {@code work} on one auto-commit connection (reads, single statements). */
     public <T> T read(SqlWork<T> work) {
         try (Connection c = connection()) {

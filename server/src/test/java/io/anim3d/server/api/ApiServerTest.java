@@ -50,7 +50,7 @@ class ApiServerTest {
 
     ApiServer newServer(BigDecimal creditsPerMinute) {
         ServerConfig config = new ServerConfig(dir, 0, SESSION, creditsPerMinute);
-        return new ApiServer(config, clients, credits, clock).start(0);
+        return new ApiServer(config, db, clients, credits, clock).start(0);
     }
 
     @AfterEach

@@ -58,7 +58,7 @@ abstract class UploadFixture {
         if (server != null) {
             server.stop();
         }
-        server = new ApiServer(config, clients, credits, clock).start(0);
+        server = new ApiServer(config, db, clients, credits, clock).start(0);
         port = server.port();
     }
 
