@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,10 +39,16 @@ class ServeCommandTest {
     }
 
     Started serve() throws IOException, InterruptedException {
+        return serveIn(dir);
+    }
+
+    /** Starts {@code anim3d serve --port 0 --data dir} as a child process and waits for its URL line. */
+    static Started serveIn(Path dir) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "io.anim3d.server.cli.Main", "serve", "--port", "0", "--data", dir.toString());
-        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Path errors = dir.resolve("serve-stderr-" + System.nanoTime() + ".log");
+        pb.redirectError(errors.toFile());
         Process p = pb.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         List<String> lines = new ArrayList<>();
@@ -58,7 +65,10 @@ class ServeCommandTest {
             }
         }
         p.destroyForcibly();
-        throw new AssertionError("serve printed no URL line; output was:\n" + String.join("\n", lines));
+        p.waitFor(10, TimeUnit.SECONDS);
+        String err = Files.readString(errors);
+        throw new AssertionError("serve printed no URL line; output was:\n" + String.join("\n", lines)
+                + "\nstderr:\n" + err.substring(Math.max(0, err.length() - 4000)));
     }
 
     static int stop(Process p) throws InterruptedException {
