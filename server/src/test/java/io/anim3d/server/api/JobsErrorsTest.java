@@ -149,4 +149,20 @@ class JobsErrorsTest {
         assertEquals(1, f.ok(f.get(alice, "/list/FAILURE"), "list FAILURE").path("count").asInt());
         refused(f.process(alice, "rid", rid, "formats=bvh"), 400, "rerun of a failed job", "successful");
     }
+
+    @Test
+    void browserPreflightsOfTheJobEndpoints() {
+        for (String[] c : new String[][] {{"/process", "POST"}, {"/status/x", "GET"}, {"/download/x", "GET"},
+                {"/list", "GET"}, {"/pesave/getUrls/x", "GET"}}) {
+            BlobHttp.Answer a = BlobHttp.send("OPTIONS", f.url(c[0]), BlobHttp.none(), "Origin", "http://localhost:8180",
+                    "Access-Control-Request-Method", c[1], "Access-Control-Request-Headers", "content-type,authorization");
+            assertTrue(a.status() == 200 || a.status() == 204, c[0] + ": " + a);
+            assertEquals("http://localhost:8180", a.header("Access-Control-Allow-Origin"), c[0] + ": " + a);
+            assertEquals("true", a.header("Access-Control-Allow-Credentials"), c[0] + ": " + a);
+            assertTrue(String.valueOf(a.header("Access-Control-Allow-Methods")).contains(c[1]), c[0] + ": " + a);
+        }
+        BlobHttp.Answer evil = BlobHttp.send("OPTIONS", f.url("/process"), BlobHttp.none(), "Origin", "https://evil.example",
+                "Access-Control-Request-Method", "POST");
+        assertEquals(null, evil.header("Access-Control-Allow-Origin"), "unknown origins are not allowed: " + evil);
+    }
 }
