@@ -7,6 +7,7 @@ import io.anim3d.server.api.model.UploadUrl;
 import io.anim3d.server.storage.BlobKeys;
 import io.anim3d.server.storage.BlobStore;
 import io.anim3d.server.storage.BlobTooLargeException;
+import io.anim3d.server.storage.LocalBlobStore;
 import io.anim3d.server.storage.UploadAlreadyCompleteException;
 import io.anim3d.server.storage.UploadOffsetException;
 import io.anim3d.server.storage.UrlSigner;
@@ -50,11 +51,13 @@ public final class UploadRoutes implements ApiModule {
     private final BlobStore store;
     private final UrlSigner signer;
     private final ServerConfig config;
+    private final StorageQuota quota;
 
-    UploadRoutes(BlobStore store, UrlSigner signer, ServerConfig config) {
+    UploadRoutes(LocalBlobStore store, UrlSigner signer, ServerConfig config) {
         this.store = Objects.requireNonNull(store, "store");
         this.signer = Objects.requireNonNull(signer, "signer");
         this.config = Objects.requireNonNull(config, "config");
+        this.quota = new StorageQuota(store, config.storageQuotaBytes());
     }
 
     /** @param authenticated wraps a handler of an authenticated client into a JSON route */
@@ -72,6 +75,7 @@ public final class UploadRoutes implements ApiModule {
 
     private UploadUrl uploadUrl(Context ctx, Client client) {
         String name = UploadNames.displayName(ctx.queryParam("name"));
+        quota.requireRoom(client.id(), 0);
         return new UploadUrl(signedUploadUrl(store, signer, baseUrl(ctx), client.id(), name));
     }
 
@@ -104,7 +108,20 @@ public final class UploadRoutes implements ApiModule {
             if (declared > config.maxUploadBytes()) {
                 throw new BlobTooLargeException(key, config.maxUploadBytes()); // refused before reading a byte
             }
-            stored(ctx, store.put(key, ctx.req().getInputStream(), config.maxUploadBytes()));
+            String clientId = StorageQuota.clientOf(key);
+            long room = quota.room(clientId) + (store.exists(key) ? store.size(key) : 0); // a re-upload replaces
+            if (declared > room) {
+                throw quota.full(quota.used(clientId));
+            }
+            long limit = Math.min(config.maxUploadBytes(), room);
+            try {
+                stored(ctx, store.put(key, ctx.req().getInputStream(), limit));
+            } catch (BlobTooLargeException e) {
+                if (limit < config.maxUploadBytes()) {
+                    throw quota.full(quota.used(clientId)); // the quota, not the size limit, stopped it
+                }
+                throw e;
+            }
             return;
         }
         ContentRange r = ContentRange.parse(range);
@@ -134,6 +151,10 @@ public final class UploadRoutes implements ApiModule {
         long max = config.maxUploadBytes();
         if (r.last() >= max || (r.totalKnown() && r.total() > max)) {
             throw new BlobTooLargeException(key, max);
+        }
+        long incoming = (r.totalKnown() ? r.total() : r.last() + 1) - store.sizeSoFar(key);
+        if (incoming > 0) {
+            quota.requireRoom(StorageQuota.clientOf(key), incoming);
         }
         long declared = ctx.req().getContentLengthLong();
         if (declared >= 0 && declared != r.length()) {

@@ -83,6 +83,30 @@ class UploadErrorsTest extends UploadFixture {
     }
 
     @Test
+    void fullStorageQuotaIs413AndKeepsWhatIsStored() throws Exception {
+        restart(config().withStorageQuotaBytes(video.length + 1000L));
+        String first = uploadUrl("first.mp4");
+        assertEquals(200, BlobHttp.send("PUT", first, BlobHttp.bytes(video)).status(), "the first upload fits");
+
+        String second = uploadUrl("second.mp4"); // 1000 bytes left: a URL is still handed out
+        assertRefused(BlobHttp.send("PUT", second, BlobHttp.bytes(video)), 413, "quota", "PUT over the quota");
+        assertFalse(exists(second), "an over-quota PUT stored something");
+        assertRefused(BlobHttp.send("PUT", second, BlobHttp.streamed(video)), 413, "quota", "streamed PUT over the quota");
+        assertFalse(exists(second), "an over-quota streamed PUT stored something");
+        String session = BlobHttp.send("POST", uploadUrl("third.mp4", "&resumable=1"), BlobHttp.none(),
+                "x-goog-resumable", "start").header("Location");
+        assertRefused(BlobHttp.send("PUT", session, BlobHttp.bytes(Arrays.copyOf(video, 1000)),
+                "Content-Range", "bytes 0-999/" + video.length), 413, "quota", "resumable chunk of an over-quota total");
+        assertEquals(200, BlobHttp.send("PUT", first, BlobHttp.bytes(video)).status(), "re-uploading the same file fits");
+        assertTrue(exists(first), "what was stored stays");
+
+        restart(config().withStorageQuotaBytes(video.length / 2));
+        Http.Answer full = Http.get(port, "/upload?name=x.mp4", "Cookie", aliceCookie);
+        assertEquals(413, full.status(), "GET /upload when full: " + full);
+        assertTrue(full.json().path("message").asText().contains("quota"), full.toString());
+    }
+
+    @Test
     void malformedOrInconsistentContentRangeIs400() {
         String session = BlobHttp.send("POST", uploadUrl("clip.mp4"), BlobHttp.none(), "x-goog-resumable", "start")
                 .header("Location");
