@@ -71,6 +71,18 @@ public final class ApiServer {
         }
     }
 
+    /** Largest body of an API call (JSON); uploads go to the signed blob URLs, which have their own limit. */
+    static final long MAX_JSON_BODY = 1024 * 1024;
+
+    /** A body announced larger than any API call needs is refused before a byte of it is read. */
+    private static void limitJsonBodies(Context ctx) {
+        if (!ctx.path().startsWith(UploadRoutes.BLOB_PATH) && ctx.req().getContentLengthLong() > MAX_JSON_BODY) {
+            throw ApiException.tooLarge("The request body announces " + ctx.req().getContentLengthLong()
+                    + " bytes; API calls take JSON bodies of at most " + MAX_JSON_BODY + " bytes (files go to the"
+                    + " signed URL from GET /upload)");
+        }
+    }
+
     /** Adds a group of endpoints; call before {@link #start}. */
     public synchronized ApiServer add(ApiModule module) {
         if (app != null) {
@@ -97,6 +109,7 @@ public final class ApiServer {
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             ErrorMapping.register(cfg.routes);
             new Cors(context.config()).register(cfg.routes);
+            cfg.routes.before(ApiServer::limitJsonBodies);
             cfg.routes.get("/health", ctx -> ctx.json(Health.OK));
             cfg.routes.get("/session/auth", this::sessionAuth);
             cfg.routes.get("/account/creditBalance", authenticated((ctx, c) -> accounts.creditBalance(c)));

@@ -165,4 +165,18 @@ class JobsErrorsTest {
                 "Access-Control-Request-Method", "POST");
         assertEquals(null, evil.header("Access-Control-Allow-Origin"), "unknown origins are not allowed: " + evil);
     }
+
+    @Test
+    void fiveGigabyteAnnouncementsAreRefusedWithoutReadingThem() throws Exception {
+        long fiveGb = 5L * 1024 * 1024 * 1024;
+        String[] process = RawHttp.headOnly("POST", f.url("/process"), fiveGb, "Cookie", alice.cookie(),
+                "Content-Type", "application/json");
+        assertTrue(process[0].contains(" 413 "), "POST /process announcing 5 GB: " + process[0] + " " + process[1]);
+        assertTrue(process[1].contains("\"message\""), "JSON message: " + process[1]);
+        String upload = f.ok(f.get(alice, "/upload?name=huge.mp4"), "upload url").path("url").asText();
+        String[] put = RawHttp.headOnly("PUT", upload, fiveGb, "Content-Type", "video/mp4");
+        assertTrue(put[0].contains(" 413 "), "PUT announcing 5 GB: " + put[0] + " " + put[1]);
+        assertTrue(put[1].contains("2048 MB"), "says the limit: " + put[1]);
+        nothingStored();
+    }
 }
