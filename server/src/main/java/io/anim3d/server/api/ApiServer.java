@@ -56,6 +56,7 @@ public final class ApiServer {
         this.accounts = new AccountRoutes(context.credits(), config.creditsPerMinute());
         modules.add(new UploadRoutes(context.blobs(), context.signer(), config));
         modules.add(new VideoInfoRoutes(context.blobs(), config));
+        modules.add(new DownloadRoutes(context.blobs(), context.signer()));
     }
 
     /** The shared services of a server in this data directory: blob store and URL signer from its key. */

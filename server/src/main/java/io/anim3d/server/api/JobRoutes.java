@@ -17,7 +17,6 @@ import io.anim3d.server.jobs.JobRunner;
 import io.anim3d.server.params.Features;
 import io.anim3d.server.params.ProcessParams;
 import io.anim3d.server.params.ProcessParamsParser;
-import io.anim3d.server.storage.BlobKeys;
 import io.anim3d.server.storage.NoSuchBlobException;
 import io.anim3d.server.storage.UrlSigner;
 import io.javalin.config.RoutesConfig;
@@ -91,7 +90,6 @@ final class JobRoutes implements ApiModule {
         routes.get("/list", authenticated.apply((ctx, c) -> list(c, "")));
         routes.get("/list/{states}", authenticated.apply((ctx, c) -> list(c, ctx.pathParam("states"))));
         routes.get("/pesave/getUrls/{rid}", authenticated.apply((ctx, c) -> peSave(ctx, c, ctx.pathParam("rid"))));
-        routes.get(UploadRoutes.BLOB_PATH + "*", this::blob);
     }
 
     // ---- POST /process ----
@@ -434,51 +432,6 @@ final class JobRoutes implements ApiModule {
         List<Map<String, Object>> answer = new ArrayList<>();
         answer.add(e);
         return answer;
-    }
-
-    // ---- GET /blob/<key> ----
-
-    /** Serves a blob to a signed GET URL (no cookie needed), with Range support for video players. */
-    private void blob(Context ctx) throws IOException {
-        String path = ctx.req().getRequestURI();
-        Map<String, String> query = new LinkedHashMap<>();
-        ctx.queryParamMap().forEach((n, v) -> {
-            if (!v.isEmpty()) {
-                query.put(n, v.get(0));
-            }
-        });
-        var v = context.signer().verify("GET", path, query);
-        if (!v.ok()) {
-            throw new SignedUrlRefusedException(v);
-        }
-        String key = path.substring(UploadRoutes.BLOB_PATH.length());
-        if (!BlobKeys.isValidKey(key) || !context.blobs().exists(key)) {
-            throw ApiException.notFound("This file is no longer stored (results are kept for a limited time)");
-        }
-        String name = key.substring(key.lastIndexOf('/') + 1);
-        ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        ctx.header("Cache-Control", "private, max-age=3600");
-        ctx.writeSeekableStream(context.blobs().open(key), contentType(name), context.blobs().size(key));
-    }
-
-    static String contentType(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        if (n.endsWith(".zip")) {
-            return "application/zip";
-        } else if (n.endsWith(".glb") || n.endsWith(".vrm")) {
-            return "model/gltf-binary";
-        } else if (n.endsWith(".mp4")) {
-            return "video/mp4";
-        } else if (n.endsWith(".png")) {
-            return "image/png";
-        } else if (n.endsWith(".jpg") || n.endsWith(".jpeg")) {
-            return "image/jpeg";
-        } else if (n.endsWith(".bvh")) {
-            return "text/plain; charset=utf-8";
-        } else if (n.endsWith(".json") || n.endsWith(".cdsave")) {
-            return "application/json";
-        }
-        return "application/octet-stream";
     }
 
     // ---- shared ----

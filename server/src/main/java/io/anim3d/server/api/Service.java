@@ -2,6 +2,7 @@ package io.anim3d.server.api;
 
 import io.anim3d.server.accounts.ClientStore;
 import io.anim3d.server.accounts.Credits;
+import io.anim3d.server.characters.CharacterRoutes;
 import io.anim3d.server.db.Database;
 import io.anim3d.server.jobs.JobListener;
 import io.anim3d.server.jobs.JobRunner;
@@ -55,6 +56,7 @@ public final class Service implements AutoCloseable {
         if (withApi) {
             api = new ApiServer(context);
             api.add(new JobRoutes(context, jobs, system));
+            api.add(new CharacterRoutes(context));
         }
         Service service = new Service(context, jobs, system, api);
         system.start();

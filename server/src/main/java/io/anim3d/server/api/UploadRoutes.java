@@ -42,9 +42,9 @@ public final class UploadRoutes implements ApiModule {
     static final int URL_TTL_HOURS = 24;
     static final Duration URL_TTL = Duration.ofHours(URL_TTL_HOURS);
     static final Duration SESSION_TTL = Duration.ofDays(7);
-    static final String BLOB_PATH = "/blob/";
-    static final String UPLOADS = "uploads/";
-    static final String NAME_SUFFIX = ".name";
+    public static final String BLOB_PATH = "/blob/";
+    public static final String UPLOADS = "uploads/";
+    public static final String NAME_SUFFIX = ".name";
     static final String SESSION_PARAM = "upload_id";
     static final String RESUMABLE_HEADER = "x-goog-resumable";
 

@@ -14,8 +14,12 @@ import java.util.Locale;
  * only http(s), no credentials in it, and, unless the operator allows private targets, every
  * address its host resolves to must be public — not loopback, private (RFC 1918, fc00::/7),
  * link-local (169.254/16 with the cloud metadata address, fe80::/10), CGNAT (100.64/10), unspecified
- * or multicast. Callers connect to one of the addresses returned here, not to a fresh lookup, so
- * that a DNS answer cannot change between the check and the call.
+ * or multicast; IPv6 forms that embed an IPv4 address (mapped, compatible, NAT64, 6to4) are judged
+ * by that address. Callers should connect to one of the addresses returned here, not to a fresh
+ * lookup, so that a DNS answer cannot change between the check and the call. Where the HTTP
+ * client cannot be pinned to an address ({@code java.net.http}, as for webhooks), check right
+ * before each call: the client's own lookup then normally comes from the JVM's address cache
+ * ({@code networkaddress.cache.ttl}, 30 s by default), i.e. the same answer.
  */
 public final class OutboundTargets {
     /** Longest URL accepted (a webhook URL is stored and echoed). */
@@ -73,7 +77,12 @@ public final class OutboundTargets {
             throw new TargetRefusedException("'" + u + "' is not an http(s) URL; only http:// and https:// targets are called");
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw new TargetRefusedException("'" + u + "' has no host name; send an absolute URL such as https://example.com/hook");
+            // java.net.URI leaves the host null both when there is none and when it is not a valid name
+            // (an underscore, a shortened IPv4 literal such as 127.1).
+            boolean hasAuthority = uri.getRawAuthority() != null && !uri.getRawAuthority().isBlank();
+            throw new TargetRefusedException("'" + u + "' has " + (hasAuthority
+                    ? "no valid host name (letters, digits, '-' and '.', or a full IP address)"
+                    : "no host name") + "; send an absolute URL such as https://example.com/hook");
         }
         if (uri.getRawUserInfo() != null) {
             throw new TargetRefusedException("The URL must not carry a user name or password; put secrets elsewhere");
@@ -147,22 +156,57 @@ public final class OutboundTargets {
             if (first == 198 && (second == 18 || second == 19)) {
                 return "a benchmarking network address";
             }
+            if (first == 192 && second == 0 && (b[2] & 0xff) == 0) {
+                return "an IETF protocol address";
+            }
         } else if (a instanceof Inet6Address) {
             if ((b[0] & 0xfe) == 0xfc) {
                 return "a unique-local (private) address";
             }
-            boolean v4Mapped = true;
-            for (int i = 0; i < 10; i++) {
-                v4Mapped &= b[i] == 0;
-            }
-            v4Mapped &= (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-            if (v4Mapped) {
+            // IPv6 forms that carry an IPv4 address and reach it: judged by that address.
+            byte[] v4 = embeddedIPv4(b);
+            if (v4 != null) {
                 try {
-                    return nonPublicKind(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
+                    String kind = nonPublicKind(InetAddress.getByAddress(v4));
+                    return kind == null ? null : kind + " inside an IPv6 address";
                 } catch (UnknownHostException e) {
                     throw new IllegalStateException(e);
                 }
             }
+        }
+        return null;
+    }
+
+    /**
+     * The IPv4 address inside an IPv4-mapped ({@code ::ffff:a.b.c.d}), IPv4-compatible
+     * ({@code ::a.b.c.d}, deprecated but still routed by some stacks), NAT64 ({@code 64:ff9b::/96})
+     * or 6to4 ({@code 2002:AABB:CCDD::/48}) address, or null for any other IPv6 address.
+     * {@code ::} and {@code ::1} are not IPv4-compatible: they are caught as unspecified and loopback.
+     */
+    static byte[] embeddedIPv4(byte[] v6) {
+        boolean firstTenZero = true;
+        for (int i = 0; i < 10; i++) {
+            firstTenZero &= v6[i] == 0;
+        }
+        int b10 = v6[10] & 0xff;
+        int b11 = v6[11] & 0xff;
+        byte[] last4 = {v6[12], v6[13], v6[14], v6[15]};
+        if (firstTenZero && b10 == 0xff && b11 == 0xff) {
+            return last4;
+        }
+        if (firstTenZero && b10 == 0 && b11 == 0) {
+            return last4;
+        }
+        boolean nat64 = (v6[0] & 0xff) == 0x00 && (v6[1] & 0xff) == 0x64 && (v6[2] & 0xff) == 0xff
+                && (v6[3] & 0xff) == 0x9b;
+        for (int i = 4; i < 12 && nat64; i++) {
+            nat64 = v6[i] == 0;
+        }
+        if (nat64) {
+            return last4;
+        }
+        if ((v6[0] & 0xff) == 0x20 && (v6[1] & 0xff) == 0x02) {
+            return new byte[] {v6[2], v6[3], v6[4], v6[5]};
         }
         return null;
     }

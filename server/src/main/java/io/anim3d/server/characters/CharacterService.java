@@ -1,0 +1,360 @@
+package io.anim3d.server.characters;
+
+import io.anim3d.server.api.ServerContext;
+import io.anim3d.server.api.UploadRoutes;
+import io.anim3d.server.characters.CharacterAnswers.Model;
+import io.anim3d.server.characters.CharacterAnswers.UploadUrls;
+import io.anim3d.server.db.Ids;
+import io.anim3d.server.params.ProcessParams;
+import io.anim3d.server.storage.LocalBlobStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * Custom characters of a client: upload URLs, storing a validated model with its thumbnail,
+ * listing (with the stock characters), renaming and deleting. Knows nothing about HTTP: requests
+ * arrive as plain values, refusals leave as {@link CharacterException}.
+ *
+ * <p>Files: the model and thumbnail arrive as uploads of the caller ({@code uploads/<client>/<id>},
+ * through URLs from {@link UploadRoutes#signedUploadUrl}); storing reads the model into memory
+ * once, checks those very bytes ({@link CharacterFiles}) and writes them to
+ * {@code models/<client>/<modelId>/model.<ext>}, so a file replaced after the check cannot slip in.
+ * The uploads are deleted once the character is stored. Nothing is written under {@code models/}
+ * and no row is added when anything is refused.
+ */
+public final class CharacterService {
+    /** Characters one client may keep. */
+    public static final int MAX_MODELS_PER_CLIENT = 100;
+    /** Largest model file: far above real characters (a few MB to ~100 MB), low enough to read in memory. */
+    public static final long MAX_MODEL_BYTES = 256L * 1024 * 1024;
+    /** Largest thumbnail. */
+    public static final long MAX_THUMB_BYTES = 10L * 1024 * 1024;
+    /** Longest searchToken, in characters (a name is at most {@value CharacterNames#MAX_LENGTH}). */
+    public static final int MAX_SEARCH_LENGTH = CharacterNames.MAX_LENGTH;
+    /** Lifetime of the signed thumbnail links in listModels, as of upload URLs. */
+    static final Duration THUMB_URL_TTL = Duration.ofHours(24);
+    /** Model files read at the same time: each may take a few times its size in memory. */
+    static final int PARALLEL_READS = 2;
+    static final String PLATFORM_CUSTOM = "custom";
+    static final String PLATFORM_STOCK = "stock";
+    static final String MODELS = "models/";
+    static final List<String> MODEL_EXTENSIONS = List.of("fbx", "glb", "vrm");
+    static final List<String> THUMB_EXTENSIONS = List.of("png", "jpg", "jpeg");
+    private static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+    private static final Logger LOG = Logger.getLogger(CharacterService.class.getName());
+
+    private final ServerContext context;
+    private final LocalBlobStore blobs;
+    private final CharacterStore store;
+    private final CharacterUploads uploads;
+    private final Semaphore reads = new Semaphore(PARALLEL_READS, true);
+
+    public CharacterService(ServerContext context) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.blobs = context.blobs();
+        this.store = new CharacterStore(context.db());
+        this.uploads = new CharacterUploads(context);
+    }
+
+    /** What {@code POST /character/storeModel} asked for; null members were absent (or JSON null). */
+    public record StoreRequest(String modelUrl, String modelName, String thumbUrl, String modelId) {
+    }
+
+    /** The rows, e.g. for job submission to find a client's character. */
+    public CharacterStore rows() {
+        return store;
+    }
+
+    /**
+     * Signed upload URLs for a model and its thumbnail.
+     *
+     * @param name     base name of the files, for display (may be null)
+     * @param modelExt fbx, glb or vrm (null: fbx); gltf is refused with what to export instead
+     * @param thumbExt png, jpg or jpeg (null: png)
+     */
+    public UploadUrls uploadUrls(String clientId, String baseUrl, String name, String modelExt, String thumbExt) {
+        String model = extension(modelExt, "fbx", "modelExt");
+        if (model.equals("gltf")) {
+            throw CharacterException.invalid("modelExt gltf: this server reads binary glTF only; export the character as "
+                    + ".glb (binary glTF, buffers and textures embedded) and ask with modelExt=glb");
+        }
+        if (!MODEL_EXTENSIONS.contains(model)) {
+            throw CharacterException.invalid("modelExt '" + model + "' is not a model format this server reads; use one of "
+                    + String.join(", ", MODEL_EXTENSIONS) + " (FBX must be binary FBX 7.x)");
+        }
+        String thumb = extension(thumbExt, "png", "thumbExt");
+        if (!THUMB_EXTENSIONS.contains(thumb)) {
+            throw CharacterException.invalid("thumbExt '" + thumb + "' is not a thumbnail format this server keeps; use one of "
+                    + String.join(", ", THUMB_EXTENSIONS));
+        }
+        requireRoom(clientId);
+        String cleaned = CharacterNames.clean(name, "name");
+        String base = cleaned == null ? CharacterNames.FALLBACK : CharacterNames.withoutModelExtension(cleaned);
+        return new UploadUrls(
+                UploadRoutes.signedUploadUrl(blobs, context.signer(), baseUrl, clientId, base + "." + model),
+                UploadRoutes.signedUploadUrl(blobs, context.signer(), baseUrl, clientId, base + "." + thumb));
+    }
+
+    /** Stores a new character ({@code modelUrl}) or renames / re-thumbnails one ({@code modelId}); returns its id. */
+    public String store(String clientId, String baseUrl, StoreRequest request) {
+        boolean hasUrl = request.modelUrl() != null && !request.modelUrl().isBlank();
+        boolean hasId = request.modelId() != null && !request.modelId().isBlank();
+        if (hasUrl && hasId) {
+            throw CharacterException.invalid("Send either modelUrl (to store a new model) or modelId (to rename a stored "
+                    + "model or change its thumbnail), not both; replacing a stored model's file is not supported: "
+                    + "store the new file and delete the old model");
+        }
+        if (hasId) {
+            return update(clientId, baseUrl, request.modelId().strip(), request);
+        }
+        if (!hasUrl) {
+            throw CharacterException.invalid("storeModel needs modelUrl (the URL from GET /character/getModelUploadUrl, "
+                    + "after uploading the model to it) or modelId (to rename a stored model or change its thumbnail)");
+        }
+        return create(clientId, baseUrl, request);
+    }
+
+    private String create(String clientId, String baseUrl, StoreRequest request) {
+        requireRoom(clientId);
+        String modelName = CharacterNames.clean(request.modelName(), "modelName");
+        boolean hasThumb = request.thumbUrl() != null && !request.thumbUrl().isBlank();
+        List<String> fetched = new ArrayList<>();
+        try {
+            String modelUrl = request.modelUrl().strip();
+            String modelSource = uploads.source(clientId, baseUrl, modelUrl, "modelUrl", MAX_MODEL_BYTES, fetched);
+            String thumbSource = hasThumb
+                    ? uploads.source(clientId, baseUrl, request.thumbUrl().strip(), "thumbUrl", MAX_THUMB_BYTES, fetched)
+                    : null;
+            String uploadedName = uploads.uploadName(modelSource);
+            byte[] model = uploads.read(modelSource, MAX_MODEL_BYTES, "model file", modelUrl);
+            CharacterFacts facts;
+            reads.acquireUninterruptibly();
+            try {
+                facts = CharacterFiles.inspect(model, declaredExtension(uploadedName));
+            } finally {
+                reads.release();
+            }
+            byte[] thumb = thumbSource == null ? null
+                    : uploads.read(thumbSource, MAX_THUMB_BYTES, "thumbnail", request.thumbUrl());
+            String thumbFormat = thumb == null ? null : CharacterFiles.thumbnailFormat(thumb);
+
+            String id = Ids.newId();
+            String prefix = MODELS + clientId + "/" + id;
+            String modelKey = prefix + "/model." + facts.format();
+            Optional<String> thumbKey = thumb == null ? Optional.empty() : Optional.of(prefix + "/thumb." + thumbFormat);
+            String name = modelName != null ? modelName : defaultName(uploadedName);
+            long now = context.clock().millis();
+            StoredCharacter row = new StoredCharacter(id, clientId, name, modelKey, model.length, thumbKey, facts, now, now);
+            try {
+                blobs.putBytes(modelKey, model);
+                if (thumb != null) {
+                    blobs.putBytes(thumbKey.get(), thumb);
+                }
+                if (!store.insert(row, MAX_MODELS_PER_CLIENT)) {
+                    throw tooMany();
+                }
+            } catch (IOException | RuntimeException e) {
+                deletePrefixQuietly(prefix);
+                if (e instanceof IOException io) {
+                    throw new UncheckedIOException("cannot store the character's files: " + io.getMessage(), io);
+                }
+                throw (RuntimeException) e;
+            }
+            uploads.deleteQuietly(modelSource);
+            if (thumbSource != null) {
+                uploads.deleteQuietly(thumbSource);
+            }
+            return id;
+        } finally {
+            fetched.forEach(uploads::deleteQuietly);
+        }
+    }
+
+    private String update(String clientId, String baseUrl, String id, StoreRequest request) {
+        StoredCharacter old = find(clientId, id);
+        String newName = CharacterNames.clean(request.modelName(), "modelName");
+        Optional<String> thumbKey = old.thumbKey();
+        String written = null;
+        String thumbSource = null;
+        List<String> fetched = new ArrayList<>();
+        try {
+            String thumbUrl = request.thumbUrl() == null ? "" : request.thumbUrl().strip();
+            if (!thumbUrl.isEmpty() && !isCurrentThumb(old, thumbUrl, baseUrl)) {
+                thumbSource = uploads.source(clientId, baseUrl, thumbUrl, "thumbUrl", MAX_THUMB_BYTES, fetched);
+                byte[] thumb = uploads.read(thumbSource, MAX_THUMB_BYTES, "thumbnail", thumbUrl);
+                written = MODELS + clientId + "/" + id + "/thumb." + CharacterFiles.thumbnailFormat(thumb);
+                try {
+                    blobs.putBytes(written, thumb);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot store the thumbnail: " + e.getMessage(), e);
+                }
+                thumbKey = Optional.of(written);
+            }
+            StoredCharacter changed = old.withNameAndThumb(newName != null ? newName : old.name(), thumbKey,
+                    context.clock().millis());
+            if (!store.update(changed)) {
+                if (written != null) {
+                    deleteQuietly(written);
+                }
+                throw unknownModel(id);
+            }
+        } finally {
+            fetched.forEach(uploads::deleteQuietly);
+        }
+        if (written != null && old.thumbKey().isPresent() && !old.thumbKey().get().equals(written)) {
+            deleteQuietly(old.thumbKey().get());
+        }
+        if (thumbSource != null) {
+            uploads.deleteQuietly(thumbSource);
+        }
+        return id;
+    }
+
+    /**
+     * The client's characters, optionally only {@code modelId} and only names containing
+     * {@code searchToken} (case-insensitive), followed by the stock characters when asked for.
+     *
+     * @throws CharacterException (404) for a modelId that is neither a stock character nor one of the client's
+     */
+    public List<Model> list(String clientId, String baseUrl, String modelId, String searchToken, boolean withStock) {
+        String token = searchToken == null ? "" : searchToken.strip().toLowerCase(Locale.ROOT);
+        if (token.length() > MAX_SEARCH_LENGTH) {
+            throw CharacterException.invalid("searchToken is " + token.length() + " characters long; at most "
+                    + MAX_SEARCH_LENGTH + " are allowed");
+        }
+        List<Model> out = new ArrayList<>();
+        String wanted = modelId == null || modelId.isBlank() ? null : modelId.strip();
+        if (wanted != null && ProcessParams.STOCK_CHARACTERS.contains(wanted.toLowerCase(Locale.ROOT))) {
+            out.add(stock(wanted.toLowerCase(Locale.ROOT)));
+        } else if (wanted != null) {
+            out.add(model(find(clientId, wanted), baseUrl));
+        } else {
+            for (StoredCharacter c : store.list(clientId)) {
+                out.add(model(c, baseUrl));
+            }
+            if (withStock) {
+                ProcessParams.STOCK_CHARACTERS.forEach(s -> out.add(stock(s)));
+            }
+        }
+        out.removeIf(m -> !m.name().toLowerCase(Locale.ROOT).contains(token));
+        return out;
+    }
+
+    /** Deletes the client's character and its files; returns 1 (an unknown or foreign id is a 404). */
+    public int delete(String clientId, String id) {
+        String wanted = id == null ? "" : id.strip();
+        if (!MODEL_ID.matcher(wanted).matches() || !store.delete(clientId, wanted)) {
+            throw unknownModel(wanted);
+        }
+        deletePrefixQuietly(MODELS + clientId + "/" + wanted);
+        return 1;
+    }
+
+    private StoredCharacter find(String clientId, String id) {
+        if (!MODEL_ID.matcher(id).matches()) {
+            throw unknownModel(id);
+        }
+        return store.find(clientId, id).orElseThrow(() -> unknownModel(id));
+    }
+
+    private Model model(StoredCharacter c, String baseUrl) {
+        String thumb = c.thumbKey().map(key -> {
+            String path = CharacterUploads.BLOB_PATH + key;
+            return baseUrl + path + "?" + context.signer().sign("GET", path, Map.of(), THUMB_URL_TTL);
+        }).orElse("");
+        return new Model(c.id(), c.id(), c.name(), thumb, c.facts().rigId(), PLATFORM_CUSTOM, c.createdAtMs(), c.updatedAtMs());
+    }
+
+    private static Model stock(String name) {
+        return new Model(name, name, name, "", RigIds.MIXAMO, PLATFORM_STOCK, 0, 0);
+    }
+
+    private static String declaredExtension(String uploadName) {
+        if (uploadName == null || uploadName.lastIndexOf('.') < 0) {
+            return null;
+        }
+        String ext = uploadName.substring(uploadName.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        return MODEL_EXTENSIONS.contains(ext) ? ext : null;
+    }
+
+    private static String defaultName(String uploadName) {
+        String cleaned = uploadName == null ? null : CharacterNames.clean(uploadName.length() > CharacterNames.MAX_LENGTH
+                ? uploadName.substring(0, CharacterNames.MAX_LENGTH) : uploadName, "name");
+        return cleaned == null ? CharacterNames.FALLBACK : CharacterNames.withoutModelExtension(cleaned);
+    }
+
+    /** Whether {@code url} is the link listModels gives for this character's current thumbnail (sent back unchanged). */
+    private static boolean isCurrentThumb(StoredCharacter c, String url, String baseUrl) {
+        if (c.thumbKey().isEmpty()) {
+            return false;
+        }
+        String path;
+        try {
+            path = new URI(url.strip()).getRawPath();
+        } catch (URISyntaxException e) {
+            return false;
+        }
+        String basePath = Objects.requireNonNullElse(URI.create(baseUrl).getRawPath(), "");
+        String key = CharacterUploads.BLOB_PATH + c.thumbKey().get();
+        return path != null && (path.equals(key) || path.equals(basePath + key));
+    }
+
+    private void requireRoom(String clientId) {
+        if (store.count(clientId) >= MAX_MODELS_PER_CLIENT) {
+            throw tooMany();
+        }
+    }
+
+    private static CharacterException tooMany() {
+        return CharacterException.invalid("You have " + MAX_MODELS_PER_CLIENT + " characters, the most this server keeps per "
+                + "client; delete one with DELETE /character/deleteModel/<modelId> first");
+    }
+
+    private static CharacterException unknownModel(String id) {
+        String shown = id.length() > 64 ? id.substring(0, 64) + "..." : id;
+        return CharacterException.notFound("No character of yours with id '" + shown + "'; GET /character/listModels "
+                + "lists your characters");
+    }
+
+    /** A query value as a lower-case extension without its dot; {@code fallback} when absent. */
+    private static String extension(String value, String fallback, String field) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        String ext = value.strip().toLowerCase(Locale.ROOT);
+        ext = ext.startsWith(".") ? ext.substring(1) : ext;
+        if (ext.length() > 16) {
+            throw CharacterException.invalid(field + " is not a file extension; use e.g. " + fallback);
+        }
+        return ext;
+    }
+
+    private void deleteQuietly(String key) {
+        try {
+            blobs.delete(key);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "could not delete blob " + key + " (left for the retention sweep)", e);
+        }
+    }
+
+    private void deletePrefixQuietly(String prefix) {
+        try {
+            blobs.deletePrefix(prefix);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "could not delete blobs under " + prefix + " (left for the retention sweep)", e);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * Custom characters ({@code /character/*}, docs/animate3d-api.md "Custom Character APIs"): a
+ * client uploads a model (binary FBX, GLB or VRM) and a thumbnail through signed upload URLs,
+ * stores them as a character after {@link io.anim3d.server.characters.CharacterFiles} has read the
+ * model as a skeleton, lists its characters beside the stock ones and deletes them. Rows live in
+ * {@link io.anim3d.server.characters.CharacterStore}, files in the blob store under
+ * {@code models/<clientId>/<modelId>/}; {@link io.anim3d.server.characters.CharacterRoutes} is
+ * the thin HTTP layer over {@link io.anim3d.server.characters.CharacterService}.
+ */
+package io.anim3d.server.characters;
