@@ -9,6 +9,8 @@ import io.anim3d.server.jobs.JobRunner;
 import io.anim3d.server.jobs.JobStore;
 import io.anim3d.server.jobs.JobSystem;
 import io.anim3d.server.jobs.Retention;
+import io.anim3d.server.metrics.MetricsModule;
+import io.anim3d.server.metrics.MetricsRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +49,9 @@ public final class Service implements AutoCloseable {
         Objects.requireNonNull(context, "context");
         Clock clock = context.clock();
         JobStore jobs = new JobStore(context.db(), clock);
+        MetricsRegistry metrics = new MetricsRegistry();
         List<JobListener> listeners = new ArrayList<>();
+        listeners.add(metrics.jobListener());
         JobRunner runner = new JobRunner(jobs, context.blobs(), context.credits(),
                 context.config().dataDir().resolve(WORK_DIR), listeners, clock);
         Retention retention = new Retention(jobs, context.blobs(), context.config().retention(), clock);
@@ -57,6 +61,7 @@ public final class Service implements AutoCloseable {
             api = new ApiServer(context);
             api.add(new JobRoutes(context, jobs, system));
             api.add(new CharacterRoutes(context));
+            api.add(new MetricsModule(context, metrics));
         }
         Service service = new Service(context, jobs, system, api);
         system.start();

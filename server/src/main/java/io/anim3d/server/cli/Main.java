@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./anim3d}. */
 @Command(name = "anim3d", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Turns video of people into 3D character animation.",
-        subcommands = {ServeCommand.class, WorkerCommand.class, ProcessCommand.class, LandmarksCommand.class, BenchCommand.class, EvalCommand.class, AdminCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, WorkerCommand.class, ProcessCommand.class, LandmarksCommand.class, BenchCommand.class, LoadTestCommand.class, EvalCommand.class, AdminCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a failure caused by the input or the options (the message says what to fix). */
     static final int EXIT_INPUT = 1;

@@ -146,6 +146,19 @@ class JobsApiTest {
         assertEquals(404, f.process(bob, "rid", rid, "formats=bvh").status(), "bob reruns alice's job");
         assertEquals(404, f.process(bob, "url", url).status(), "bob processes alice's upload");
         assertEquals(0, f.ok(f.get(bob, "/list"), "bob's list").path("count").asInt());
+
+        // Operators see both jobs in /metrics (no credentials, no ids); job gauges are cached for a second.
+        String metrics = "";
+        for (int i = 0; i < 20 && !metrics.contains("anim3d_jobs{state=\"SUCCESS\"} 2"); i++) {
+            Thread.sleep(200);
+            BlobHttp.Answer m = BlobHttp.send("GET", f.url("/metrics"), BlobHttp.none());
+            assertEquals(200, m.status(), "/metrics: " + m.status());
+            metrics = m.body();
+        }
+        assertTrue(metrics.contains("anim3d_jobs{state=\"SUCCESS\"} 2"), "jobs by state:\n" + metrics);
+        assertTrue(metrics.contains("anim3d_job_processing_seconds_count{outcome=\"SUCCESS\"} 2"), "processing:\n" + metrics);
+        assertTrue(metrics.contains("route=\"/status/{rids}\""), "HTTP latency by route template:\n" + metrics);
+        assertFalse(metrics.contains(rid) || metrics.contains(alice.id()), "no job or client ids in /metrics");
     }
 
     @Test
