@@ -13,7 +13,7 @@ import java.util.Objects;
  * still work).
  */
 final class Cors {
-    static final String METHODS = "GET, POST, PUT, OPTIONS";
+    static final String METHODS = "GET, POST, PUT, DELETE, OPTIONS";
     static final String HEADERS = "authorization, content-type, content-range, x-goog-resumable, x-useruid";
     /** Headers a browser script must read: the resumable session URL and the received range. */
     static final String EXPOSED = "Location, Range";

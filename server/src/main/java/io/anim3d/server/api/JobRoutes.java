@@ -1,8 +1,6 @@
 package io.anim3d.server.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.anim3d.capture.video.VideoDecoder;
 import io.anim3d.capture.video.VideoInfo;
 import io.anim3d.formats.landmarks.Dmpe;
@@ -68,7 +66,6 @@ final class JobRoutes implements ApiModule {
     static final Duration DOWNLOAD_TTL = Duration.ofHours(24);
     /** Prefix of the upload key where an edited pose estimation of job {@code rid} is written (pesave). */
     static final String PESAVE_PREFIX = "pe-";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ServerContext context;
     private final JobStore jobs;
@@ -218,25 +215,8 @@ final class JobRoutes implements ApiModule {
     }
 
     private static JsonNode body(String text) {
-        if (text == null || text.isBlank()) {
-            throw ApiException.badRequest("The body is empty; send a JSON object such as {\"url\": \"<upload URL>\","
-                    + " \"processor\": \"video2anim\", \"params\": [\"formats=bvh,fbx\"]}");
-        }
-        if (text.length() > MAX_BODY_CHARS) {
-            throw ApiException.badRequest("The body is " + text.length() + " characters; at most " + MAX_BODY_CHARS
-                    + " are accepted");
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("The body is not valid JSON (" + e.getOriginalMessage() + "); send a JSON"
-                    + " object such as {\"url\": \"<upload URL>\", \"processor\": \"video2anim\", \"params\": []}");
-        }
-        if (root == null || !root.isObject()) {
-            throw ApiException.badRequest("The body must be a JSON object with \"url\" or \"rid\", \"processor\" and \"params\"");
-        }
-        return root;
+        return JsonBodies.object(text, MAX_BODY_CHARS, "{\"url\": \"<upload URL>\", \"processor\": \"video2anim\","
+                + " \"params\": [\"formats=bvh,fbx\"]}");
     }
 
     /** A string member, null when absent or JSON null; 400 when it is not a string. */

@@ -5,12 +5,15 @@ import io.anim3d.server.accounts.Credits;
 import io.anim3d.server.characters.CharacterRoutes;
 import io.anim3d.server.db.Database;
 import io.anim3d.server.jobs.JobListener;
+import io.anim3d.server.jobs.JobState;
 import io.anim3d.server.jobs.JobRunner;
 import io.anim3d.server.jobs.JobStore;
 import io.anim3d.server.jobs.JobSystem;
 import io.anim3d.server.jobs.Retention;
 import io.anim3d.server.metrics.MetricsModule;
 import io.anim3d.server.metrics.MetricsRegistry;
+import io.anim3d.server.webhooks.WebhookDispatcher;
+import io.anim3d.server.webhooks.WebhookRoutes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +55,8 @@ public final class Service implements AutoCloseable {
         MetricsRegistry metrics = new MetricsRegistry();
         List<JobListener> listeners = new ArrayList<>();
         listeners.add(metrics.jobListener());
+        WebhookDispatcher webhooks = new WebhookDispatcher(context);
+        listeners.add((job, seconds) -> webhooks.jobCompleted(job.clientId(), job.id(), job.state() == JobState.SUCCESS));
         JobRunner runner = new JobRunner(jobs, context.blobs(), context.credits(),
                 context.config().dataDir().resolve(WORK_DIR), listeners, clock);
         Retention retention = new Retention(jobs, context.blobs(), context.config().retention(), clock);
@@ -62,14 +67,18 @@ public final class Service implements AutoCloseable {
             api.add(new JobRoutes(context, jobs, system));
             api.add(new CharacterRoutes(context));
             api.add(new MetricsModule(context, metrics));
+            api.add(new WebhookRoutes(context));
         }
         Service service = new Service(context, jobs, system, api);
         system.start();
+        webhooks.start(); // in every process on the database: leases keep each delivery single
+        service.closeables.add(webhooks);
         if (api != null) {
             try {
                 api.start(context.config().port());
             } catch (RuntimeException e) {
                 system.close();
+                webhooks.close();
                 throw e;
             }
         }

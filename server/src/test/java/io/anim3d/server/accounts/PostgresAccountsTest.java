@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.anim3d.server.db.Database;
 import io.anim3d.server.db.DatabaseOptions;
+import io.anim3d.server.db.MigrationFiles;
 import io.anim3d.server.db.TempPostgres;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,7 +37,7 @@ class PostgresAccountsTest {
         Assumptions.assumeTrue(TempPostgres.serverBinaries().isPresent(), "no PostgreSQL server installed");
         pg = TempPostgres.start(dir);
         db = Database.open(pg.options());
-        assertEquals(1, db.migrationsApplied(), "migrations applied to a fresh PostgreSQL database");
+        assertEquals(MigrationFiles.count(), db.migrationsApplied(), "migrations applied to a fresh PostgreSQL database");
     }
 
     @AfterAll

@@ -28,9 +28,10 @@ class DatabaseTest {
     void migratesAFreshDatabaseOnceAndKeepsDataAcrossRestarts() {
         DatabaseOptions options = DatabaseOptions.h2InDataDirectory(dir);
         try (Database db = Database.open(options)) {
-            assertEquals(1, db.migrationsApplied(), "migrations applied to a fresh database");
-            assertEquals(List.of("clients", "credit_balances", "credit_ledger", "credit_reservations", "server_facts"),
-                    tables(db), "tables after V1");
+            assertEquals(MigrationFiles.count(), db.migrationsApplied(), "migrations applied to a fresh database");
+            List<String> tables = tables(db);
+            assertTrue(tables.containsAll(List.of("clients", "credit_balances", "credit_ledger", "credit_reservations",
+                    "server_facts", "jobs", "scheduled_tasks", "characters")), "tables after the migrations: " + tables);
             insertFact(db, "k", "v");
         }
         assertTrue(Files.exists(dir.resolve("anim3d.mv.db")), "H2 file in the data directory");
