@@ -44,14 +44,15 @@ final class AdminSession implements AutoCloseable {
      * @throws IllegalArgumentException if there is no database in {@code dataDir}
      */
     static AdminSession open(Path dataDir) {
+        DatabaseOptions options = DatabaseOptions.fromEnvironment(System.getenv(), dataDir);
         Path file = dataDir.resolve(DatabaseOptions.H2_FILE_NAME + ".mv.db");
-        if (!Files.isRegularFile(file)) {
+        if (options.isH2() && !Files.isRegularFile(file)) {
             throw new IllegalArgumentException("No anim3d database in " + dataDir.toAbsolutePath().normalize()
                     + " (no " + file.getFileName() + "): pass --data DIR or set ANIM3D_DATA_DIR to the server's"
                     + " data directory; `anim3d serve` creates the database on its first start");
         }
         FLYWAY_LOG.setLevel(Level.WARNING);
-        Database db = Database.open(DatabaseOptions.h2InDataDirectory(dataDir).withMaxConnections(MAX_CONNECTIONS));
+        Database db = Database.open(options.withMaxConnections(MAX_CONNECTIONS));
         return new AdminSession(db, Clock.systemUTC());
     }
 

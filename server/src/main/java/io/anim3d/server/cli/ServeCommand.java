@@ -52,7 +52,7 @@ final class ServeCommand implements Callable<Integer> {
         ServerConfig config = config();
         PrintWriter out = spec.commandLine().getOut();
         Clock clock = Clock.systemUTC();
-        Database db = Database.open(DatabaseOptions.h2InDataDirectory(config.dataDir()));
+        Database db = Database.open(DatabaseOptions.fromEnvironment(System.getenv(), config.dataDir()));
         Service server;
         try {
             ClientStore clients = new ClientStore(db, clock, ClientStore.Options.defaults());

@@ -43,7 +43,7 @@ final class WorkerCommand implements Callable<Integer> {
                     "A worker needs at least one job worker: use --workers 1 or more");
         }
         Clock clock = Clock.systemUTC();
-        Database db = Database.open(DatabaseOptions.h2InDataDirectory(config.dataDir()));
+        Database db = Database.open(DatabaseOptions.fromEnvironment(System.getenv(), config.dataDir()));
         Service service;
         try {
             service = Service.start(Service.context(config, db, clock), false);

@@ -2,6 +2,7 @@ package io.anim3d.server.db;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -49,6 +50,34 @@ public record DatabaseOptions(String jdbcUrl, String user, String password, int 
         // H2 2.x refuses relative file paths, hence the absolute path.
         return new DatabaseOptions("jdbc:h2:file:" + stem + ";AUTO_SERVER=TRUE", "sa", "", 10,
                 Duration.ofSeconds(30));
+    }
+
+    /** A PostgreSQL (or other supported) JDBC URL instead of the embedded H2 file ({@code jdbc:postgresql://host/db}). */
+    public static final String ENV_URL = "ANIM3D_DB_URL";
+    public static final String ENV_USER = "ANIM3D_DB_USER";
+    public static final String ENV_PASSWORD = "ANIM3D_DB_PASSWORD";
+    /** Connections of this process's pool (default 10). */
+    public static final String ENV_POOL = "ANIM3D_DB_POOL";
+
+    /**
+     * The database of a process: {@link #ENV_URL} (with {@link #ENV_USER}, {@link #ENV_PASSWORD})
+     * when set, for PostgreSQL shared by many API and worker processes; otherwise the H2 file in
+     * {@code dataDir}. {@link #ENV_POOL} sets the pool size of either.
+     */
+    public static DatabaseOptions fromEnvironment(Map<String, String> env, Path dataDir) {
+        String url = env.getOrDefault(ENV_URL, "").strip();
+        DatabaseOptions o = url.isEmpty() ? h2InDataDirectory(dataDir)
+                : new DatabaseOptions(url, env.getOrDefault(ENV_USER, ""), env.getOrDefault(ENV_PASSWORD, ""), 10,
+                        Duration.ofSeconds(30));
+        String pool = env.getOrDefault(ENV_POOL, "").strip();
+        if (!pool.isEmpty()) {
+            try {
+                o = o.withMaxConnections(Integer.parseInt(pool));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(ENV_POOL + " must be a whole number, was '" + pool + "'");
+            }
+        }
+        return o;
     }
 
     /** Same database with another pool size. */
