@@ -10,8 +10,10 @@ import java.util.OptionalLong;
  * @param name              operator's label, for display
  * @param createdAtMs       creation time, milliseconds since the epoch
  * @param disabledAtMs      when it was disabled, empty while active
+ * @param secretRotatedAtMs when its current secret was set (creation or last rotation); sessions
+ *                          issued before it are no longer valid
  */
-public record Client(String id, String name, long createdAtMs, OptionalLong disabledAtMs) {
+public record Client(String id, String name, long createdAtMs, OptionalLong disabledAtMs, long secretRotatedAtMs) {
     public Client {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

@@ -226,7 +226,7 @@ public final class ClientStore {
     }
 
     private static final String COLUMNS = "id, name, secret_hash, secret_salt, hash_algorithm, hash_iterations,"
-            + " created_at_ms, disabled_at_ms";
+            + " created_at_ms, disabled_at_ms, secret_rotated_at_ms";
 
     private Credentials insert(Connection c, String name) throws SQLException {
         String id = Ids.newId();
@@ -266,7 +266,8 @@ public final class ClientStore {
     private static StoredClient read(ResultSet rs) throws SQLException {
         long disabled = rs.getLong("disabled_at_ms");
         OptionalLong disabledAt = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(disabled);
-        Client client = new Client(rs.getString("id"), rs.getString("name"), rs.getLong("created_at_ms"), disabledAt);
+        Client client = new Client(rs.getString("id"), rs.getString("name"), rs.getLong("created_at_ms"), disabledAt,
+                rs.getLong("secret_rotated_at_ms"));
         HashedSecret hash = new HashedSecret(rs.getString("hash_algorithm"), rs.getInt("hash_iterations"),
                 rs.getString("secret_salt"), rs.getString("secret_hash"));
         return new StoredClient(client, hash);

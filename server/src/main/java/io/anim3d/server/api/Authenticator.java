@@ -10,7 +10,8 @@ import java.util.Optional;
  * Who is calling: a valid {@code dmsess} cookie or valid Basic credentials, whichever is present
  * and good (COMPAT.md: some clients send only one, some both, some a stale cookie with good
  * Basic). The cookie is tried first because it costs one HMAC and one row read, Basic a PBKDF2
- * run on a cache miss. A cookie of a client disabled since it was issued is refused.
+ * run on a cache miss. A cookie of a client disabled since it was issued is refused, and so is one issued before
+ * the client's secret was last rotated (rotating a leaked secret ends the sessions opened with it).
  */
 final class Authenticator {
     static final String REFUSED = "Not authenticated: send the dmsess cookie from GET /session/auth or an "
@@ -32,7 +33,10 @@ final class Authenticator {
      */
     Client authenticate(List<String> cookieHeaders, String authorization) {
         for (String value : RequestCredentials.cookieValues(cookieHeaders, SessionCookie.NAME)) {
-            Optional<Client> c = sessions.verify(value).flatMap(clients::find).filter(client -> !client.disabled());
+            Optional<SessionCookie.Session> session = sessions.session(value);
+            Optional<Client> c = session.flatMap(s -> clients.find(s.clientId()))
+                    .filter(client -> !client.disabled())
+                    .filter(client -> session.get().issuedAtMs() >= client.secretRotatedAtMs());
             if (c.isPresent()) {
                 return c.get();
             }

@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SessionCookie {
     public static final String NAME = "dmsess";
-    private static final String VERSION = "v1";
+    private static final String VERSION = "v2";
     private static final String HMAC = "HmacSHA256";
     /** Longest value worth decoding: ours are about 150 characters; longer ones are junk. */
     static final int MAX_VALUE_CHARS = 512;
@@ -47,8 +47,9 @@ public final class SessionCookie {
         if (clientId.indexOf('|') >= 0) {
             throw new IllegalArgumentException("Client id must not contain '|': " + clientId);
         }
+        long issued = clock.millis();
         long expiry = clock.instant().plus(lifetime).getEpochSecond();
-        String payload = VERSION + "|" + clientId + "|" + expiry;
+        String payload = VERSION + "|" + clientId + "|" + issued + "|" + expiry;
         String token = payload + "|" + b64(sign(payload));
         return b64(token.getBytes(StandardCharsets.UTF_8));
     }
@@ -58,8 +59,20 @@ public final class SessionCookie {
         return lifetime.getSeconds();
     }
 
+    /** A genuine, unexpired session: whose, and when it was issued (ms since the epoch). */
+    public record Session(String clientId, long issuedAtMs) {
+    }
+
     /** The client id of a genuine, unexpired cookie value; empty for anything else. */
     public Optional<String> verify(String value) {
+        return session(value).map(Session::clientId);
+    }
+
+    /**
+     * The session of a genuine, unexpired cookie value; empty for anything else (including cookies
+     * of the earlier format without an issue time: their holders log in again).
+     */
+    public Optional<Session> session(String value) {
         if (value == null || value.isEmpty() || value.length() > MAX_VALUE_CHARS) {
             return Optional.empty();
         }
@@ -84,17 +97,19 @@ public final class SessionCookie {
             return Optional.empty();
         }
         String[] parts = payload.split("\\|", -1);
-        if (parts.length != 3 || !VERSION.equals(parts[0]) || parts[1].isEmpty()) {
+        if (parts.length != 4 || !VERSION.equals(parts[0]) || parts[1].isEmpty()) {
             return Optional.empty();
         }
+        long issued;
         long expiry;
         try {
-            expiry = Long.parseLong(parts[2]);
+            issued = Long.parseLong(parts[2]);
+            expiry = Long.parseLong(parts[3]);
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
         // Expired exactly at the expiry second: Max-Age ends there too.
-        return clock.instant().getEpochSecond() < expiry ? Optional.of(parts[1]) : Optional.empty();
+        return clock.instant().getEpochSecond() < expiry ? Optional.of(new Session(parts[1], issued)) : Optional.empty();
     }
 
     /**

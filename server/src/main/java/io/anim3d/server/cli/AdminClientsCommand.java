@@ -65,14 +65,13 @@ final class AdminClientsCommand implements Callable<Integer> {
     }
 
     @Command(name = "rotate", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = Main.EXIT_INPUT,
-            description = {"Gives a client a new secret and prints it once; the old secret stops working at once.",
-                    "Session cookies already issued stay valid until they expire; `clients disable` ends those too."})
+            description = {"Gives a client a new secret and prints it once; the old secret and the session cookies",
+                    "opened with it stop working at once."})
     int rotate(@Parameters(paramLabel = "ID", description = "The client's id (see `clients list`).") String id) {
         return admin.run(spec, (session, out) -> {
             Credentials c = session.clients().rotateSecret(id);
-            // The API's session cookies carry no secret, so rotation cannot end them; disabling does.
-            out.println("New secret for client " + id + " (the old one no longer works; session cookies issued"
-                    + " before stay valid until they expire):");
+            out.println("New secret for client " + id + " (the old one and the sessions opened with it no longer"
+                    + " work):");
             printCredentials(out, c);
         });
     }

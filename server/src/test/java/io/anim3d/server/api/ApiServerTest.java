@@ -217,6 +217,19 @@ class ApiServerTest {
     }
 
     @Test
+    void rotatingTheSecretEndsSessionsOpenedWithTheOldOne() {
+        String before = "dmsess=" + login(alice);
+        assertEquals(200, Http.get(port, "/account/creditBalance", "Cookie", before).status(), "cookie before rotation");
+        clock.advance(Duration.ofMillis(1));
+        Credentials rotated = clients.rotateSecret(alice.clientId());
+        refused(Http.get(port, "/account/creditBalance", "Cookie", before), 401, "cookie issued before the rotation");
+        refused(Http.get(port, "/session/auth", "Authorization", Http.basic(alice.clientId(), alice.secret())), 401,
+                "the old secret");
+        String after = "dmsess=" + login(rotated);
+        assertEquals(200, Http.get(port, "/account/creditBalance", "Cookie", after).status(), "cookie after rotation");
+    }
+
+    @Test
     void unknownRouteIs404Json() {
         refused(Http.get(port, "/no/such/thing"), 404, "unknown route");
         refused(Http.get(port, "/account/nothing", "Authorization", Http.basic(alice.clientId(), alice.secret())), 404, "unknown account route");
