@@ -106,6 +106,25 @@ final class JobFixture implements AutoCloseable {
         return url;
     }
 
+    /**
+     * GET /upload?resumable=1, then the Google-style resumable protocol: POST start, PUT in chunks
+     * of {@code chunk} bytes with Content-Range (308 until the last), as browser clients upload.
+     */
+    String uploadResumable(User u, Path file, int chunk) throws IOException {
+        String url = ok(get(u, "/upload?name=" + file.getFileName() + "&resumable=1"), "GET /upload").path("url").asText();
+        BlobHttp.Answer start = BlobHttp.send("POST", url, BlobHttp.none(), "x-goog-resumable", "start");
+        assertEquals(201, start.status(), "resumable start: " + start);
+        String session = start.header("Location");
+        byte[] bytes = Files.readAllBytes(file);
+        for (int from = 0; from < bytes.length; from += chunk) {
+            int to = Math.min(bytes.length, from + chunk);
+            BlobHttp.Answer a = BlobHttp.send("PUT", session, BlobHttp.bytes(java.util.Arrays.copyOfRange(bytes, from, to)),
+                    "Content-Range", "bytes " + from + "-" + (to - 1) + "/" + bytes.length);
+            assertEquals(to == bytes.length ? 200 : 308, a.status(), "chunk " + from + "-" + (to - 1) + ": " + a);
+        }
+        return url;
+    }
+
     BlobHttp.Answer process(User u, String urlOrRidMember, String value, String... params) {
         List<String> p = new ArrayList<>(List.of(params));
         String body = "{\"" + urlOrRidMember + "\": " + quote(value) + ", \"processor\": \"video2anim\", \"params\": "

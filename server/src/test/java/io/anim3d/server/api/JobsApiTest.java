@@ -164,7 +164,8 @@ class JobsApiTest {
     @Test
     void editedPoseEstimationIsUsedByTheRerun() throws Exception {
         JobFixture.User alice = f.user("alice", "10");
-        String rid = f.submit(alice, "url", f.upload(alice, VIDEO), "formats=bvh");
+        // Uploaded in 256 KiB chunks through the resumable protocol, as browser clients do.
+        String rid = f.submit(alice, "url", f.uploadResumable(alice, VIDEO, 256 * 1024), "formats=bvh");
         assertEquals("SUCCESS", f.await(alice, rid, JOB_TIMEOUT).path("status").asText());
 
         JsonNode urls = f.ok(f.get(alice, "/pesave/getUrls/" + rid), "pesave");
