@@ -17,4 +17,19 @@ public record CameraPose(Quat levelling, Vec3 offset) {
         Vec3 solver = levelling.inverse().rotate(world.plus(offset));
         return new Vec3(solver.x(), -solver.y(), -solver.z());
     }
+
+    /** Where the camera is, in world coordinates (metres). */
+    public Vec3 position() {
+        return offset.times(-1);
+    }
+
+    /** The world direction the camera looks along (its optical axis), unit length. */
+    public Vec3 forward() {
+        return levelling.rotate(new Vec3(0, 0, -1));
+    }
+
+    /** The world direction that is up in the picture, unit length. */
+    public Vec3 up() {
+        return levelling.rotate(new Vec3(0, 1, 0));
+    }
 }
