@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -144,21 +145,32 @@ public final class ApiServer {
         return context.config();
     }
 
-    /** Checks the Basic credentials only and answers {@code {}} with the session cookie as the first Set-Cookie. */
+    /**
+     * Checks the Basic credentials only and answers {@code {}} with the session cookie as the first
+     * Set-Cookie. An {@code x-useruid} header opens the session for that sub-user (COMPAT.md); the
+     * credentials are checked first, so a wrong secret is a 401 whatever the header says.
+     */
     private void sessionAuth(Context ctx) {
         Client client = auth.basicOnly(ctx.header("Authorization"));
-        String value = sessions.issue(client.id());
+        Optional<String> subUser = Caller.requestedSubUser(headers(ctx, Caller.SUB_USER_HEADER));
+        String value = sessions.issue(client.id(), subUser);
         ctx.header("Set-Cookie", sessions.setCookieHeader(value, "https".equalsIgnoreCase(ctx.scheme())));
         ctx.header("Cache-Control", "no-store");
         ctx.json(Empty.INSTANCE);
     }
 
+    /** Resolves the {@link Caller}, keeps it on the request for {@link Caller#of}, and answers the handler's result. */
     private io.javalin.http.Handler authenticated(BiFunction<Context, Client, Object> handler) {
         return ctx -> {
-            List<String> cookies = Collections.list(ctx.req().getHeaders("Cookie"));
-            Client client = auth.authenticate(cookies, ctx.header("Authorization"));
-            ctx.json(handler.apply(ctx, client));
+            Caller caller = auth.authenticate(headers(ctx, "Cookie"), ctx.header("Authorization"),
+                    headers(ctx, Caller.SUB_USER_HEADER));
+            Caller.attach(ctx, caller);
+            ctx.json(handler.apply(ctx, caller.client()));
         };
+    }
+
+    private static List<String> headers(Context ctx, String name) {
+        return Collections.list(ctx.req().getHeaders(name));
     }
 
     /** Numbers as JSON numbers in plain notation (1000, not 1E+3). */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.anim3d.server.accounts.Client;
 import io.anim3d.server.api.ApiException;
 import io.anim3d.server.api.ApiModule;
+import io.anim3d.server.api.Caller;
 import io.anim3d.server.api.ServerContext;
 import io.anim3d.server.characters.CharacterAnswers.Deleted;
 import io.anim3d.server.characters.CharacterAnswers.ModelId;
@@ -31,7 +32,8 @@ import java.util.function.Supplier;
  *   <li>{@code DELETE /character/deleteModel/<id>} → {@code {"count": 1}}</li>
  * </ul>
  * Handlers only parse and render; {@link CharacterService} does the work. Its refusals become 400,
- * or 404 for ids and uploads the caller does not own, like unknown ones.
+ * or 404 for ids and uploads the caller does not own, like unknown ones. The caller is the client,
+ * or the sub-user its session was opened for ({@link Caller#subUser}; rules in {@link CharacterOwner}).
  */
 public final class CharacterRoutes implements ApiModule {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,14 +51,14 @@ public final class CharacterRoutes implements ApiModule {
     @Override
     public void register(RoutesConfig routes, Function<BiFunction<Context, Client, Object>, Handler> authenticated) {
         routes.get("/character/getModelUploadUrl", authenticated.apply((ctx, c) -> answer(() -> service.uploadUrls(
-                c.id(), baseUrl(ctx), ctx.queryParam("name"), ctx.queryParam("modelExt"), ctx.queryParam("thumbExt")))));
+                owner(ctx, c), baseUrl(ctx), ctx.queryParam("name"), ctx.queryParam("modelExt"), ctx.queryParam("thumbExt")))));
         routes.post("/character/storeModel", authenticated.apply((ctx, c) -> answer(() ->
-                new ModelId(service.store(c.id(), baseUrl(ctx), storeRequest(ctx.body()))))));
+                new ModelId(service.store(owner(ctx, c), baseUrl(ctx), storeRequest(ctx.body()))))));
         routes.get("/character/listModels", authenticated.apply((ctx, c) -> answer(() -> new ModelList(service.list(
-                c.id(), baseUrl(ctx), ctx.queryParam("modelId"), ctx.queryParam("searchToken"),
+                owner(ctx, c), baseUrl(ctx), ctx.queryParam("modelId"), ctx.queryParam("searchToken"),
                 withStock(ctx.queryParam("stockModel")))))));
         routes.delete("/character/deleteModel/{id}", authenticated.apply((ctx, c) -> answer(() ->
-                new Deleted(service.delete(c.id(), ctx.pathParam("id"))))));
+                new Deleted(service.delete(owner(ctx, c), ctx.pathParam("id"))))));
     }
 
     /** The service, e.g. for job submission to find a client's character. */
@@ -115,6 +117,11 @@ public final class CharacterRoutes implements ApiModule {
      */
     static boolean withStock(String stockModel) {
         return stockModel != null && !STOCK_NO.contains(stockModel.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** The client, or the sub-user of the session ({@code x-useruid}) the request comes from. */
+    private static CharacterOwner owner(Context ctx, Client c) {
+        return new CharacterOwner(c.id(), Caller.subUser(ctx));
     }
 
     private String baseUrl(Context ctx) {

@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
 /**
  * Custom characters of a client: upload URLs, storing a validated model with its thumbnail,
  * listing (with the stock characters), renaming and deleting. Knows nothing about HTTP: requests
- * arrive as plain values, refusals leave as {@link CharacterException}.
+ * arrive as plain values, refusals leave as {@link CharacterException}. Every call names its
+ * {@link CharacterOwner}, the client or one of its sub-users, whose rules decide what it sees and
+ * may change; a character stored in a sub-user's call is that sub-user's.
  *
  * <p>Files: the model and thumbnail arrive as uploads of the caller ({@code uploads/<client>/<id>},
  * through URLs from {@link UploadRoutes#signedUploadUrl}); storing reads the model into memory
@@ -36,7 +38,7 @@ import java.util.regex.Pattern;
  * and no row is added when anything is refused.
  */
 public final class CharacterService {
-    /** Characters one client may keep. */
+    /** Characters one client may keep, its sub-users' included. */
     public static final int MAX_MODELS_PER_CLIENT = 100;
     /** Largest model file: far above real characters (a few MB to ~100 MB), low enough to read in memory. */
     public static final long MAX_MODEL_BYTES = 256L * 1024 * 1024;
@@ -85,7 +87,7 @@ public final class CharacterService {
      * @param modelExt fbx, glb or vrm (null: fbx); gltf is refused with what to export instead
      * @param thumbExt png, jpg or jpeg (null: png)
      */
-    public UploadUrls uploadUrls(String clientId, String baseUrl, String name, String modelExt, String thumbExt) {
+    public UploadUrls uploadUrls(CharacterOwner who, String baseUrl, String name, String modelExt, String thumbExt) {
         String model = extension(modelExt, "fbx", "modelExt");
         if (model.equals("gltf")) {
             throw CharacterException.invalid("modelExt gltf: this server reads binary glTF only; export the character as "
@@ -100,16 +102,19 @@ public final class CharacterService {
             throw CharacterException.invalid("thumbExt '" + thumb + "' is not a thumbnail format this server keeps; use one of "
                     + String.join(", ", THUMB_EXTENSIONS));
         }
-        requireRoom(clientId);
+        requireRoom(who);
         String cleaned = CharacterNames.clean(name, "name");
         String base = cleaned == null ? CharacterNames.FALLBACK : CharacterNames.withoutModelExtension(cleaned);
         return new UploadUrls(
-                UploadRoutes.signedUploadUrl(blobs, context.signer(), baseUrl, clientId, base + "." + model),
-                UploadRoutes.signedUploadUrl(blobs, context.signer(), baseUrl, clientId, base + "." + thumb));
+                UploadRoutes.signedUploadUrl(blobs, context.signer(), baseUrl, who.clientId(), base + "." + model),
+                UploadRoutes.signedUploadUrl(blobs, context.signer(), baseUrl, who.clientId(), base + "." + thumb));
     }
 
-    /** Stores a new character ({@code modelUrl}) or renames / re-thumbnails one ({@code modelId}); returns its id. */
-    public String store(String clientId, String baseUrl, StoreRequest request) {
+    /**
+     * Stores a new character of {@code who} ({@code modelUrl}) or renames / re-thumbnails one that
+     * {@code who} owns ({@code modelId}); returns its id.
+     */
+    public String store(CharacterOwner who, String baseUrl, StoreRequest request) {
         boolean hasUrl = request.modelUrl() != null && !request.modelUrl().isBlank();
         boolean hasId = request.modelId() != null && !request.modelId().isBlank();
         if (hasUrl && hasId) {
@@ -118,17 +123,18 @@ public final class CharacterService {
                     + "store the new file and delete the old model");
         }
         if (hasId) {
-            return update(clientId, baseUrl, request.modelId().strip(), request);
+            return update(who, baseUrl, request.modelId().strip(), request);
         }
         if (!hasUrl) {
             throw CharacterException.invalid("storeModel needs modelUrl (the URL from GET /character/getModelUploadUrl, "
                     + "after uploading the model to it) or modelId (to rename a stored model or change its thumbnail)");
         }
-        return create(clientId, baseUrl, request);
+        return create(who, baseUrl, request);
     }
 
-    private String create(String clientId, String baseUrl, StoreRequest request) {
-        requireRoom(clientId);
+    private String create(CharacterOwner who, String baseUrl, StoreRequest request) {
+        String clientId = who.clientId();
+        requireRoom(who);
         String modelName = CharacterNames.clean(request.modelName(), "modelName");
         boolean hasThumb = request.thumbUrl() != null && !request.thumbUrl().isBlank();
         List<String> fetched = new ArrayList<>();
@@ -157,7 +163,8 @@ public final class CharacterService {
             Optional<String> thumbKey = thumb == null ? Optional.empty() : Optional.of(prefix + "/thumb." + thumbFormat);
             String name = modelName != null ? modelName : defaultName(uploadedName);
             long now = context.clock().millis();
-            StoredCharacter row = new StoredCharacter(id, clientId, name, modelKey, model.length, thumbKey, facts, now, now);
+            StoredCharacter row = new StoredCharacter(id, clientId, who.subUser(), name, modelKey, model.length, thumbKey,
+                    facts, now, now);
             try {
                 blobs.putBytes(modelKey, model);
                 if (thumb != null) {
@@ -183,8 +190,9 @@ public final class CharacterService {
         }
     }
 
-    private String update(String clientId, String baseUrl, String id, StoreRequest request) {
-        StoredCharacter old = find(clientId, id);
+    private String update(CharacterOwner who, String baseUrl, String id, StoreRequest request) {
+        String clientId = who.clientId();
+        StoredCharacter old = changeable(who, find(who, id));
         String newName = CharacterNames.clean(request.modelName(), "modelName");
         Optional<String> thumbKey = old.thumbKey();
         String written = null;
@@ -224,12 +232,13 @@ public final class CharacterService {
     }
 
     /**
-     * The client's characters, optionally only {@code modelId} and only names containing
-     * {@code searchToken} (case-insensitive), followed by the stock characters when asked for.
+     * The characters {@code who} sees ({@link CharacterOwner#sees}), optionally only {@code modelId}
+     * and only names containing {@code searchToken} (case-insensitive), followed by the stock
+     * characters when asked for.
      *
-     * @throws CharacterException (404) for a modelId that is neither a stock character nor one of the client's
+     * @throws CharacterException (404) for a modelId that is neither a stock character nor one {@code who} sees
      */
-    public List<Model> list(String clientId, String baseUrl, String modelId, String searchToken, boolean withStock) {
+    public List<Model> list(CharacterOwner who, String baseUrl, String modelId, String searchToken, boolean withStock) {
         String token = searchToken == null ? "" : searchToken.strip().toLowerCase(Locale.ROOT);
         if (token.length() > MAX_SEARCH_LENGTH) {
             throw CharacterException.invalid("searchToken is " + token.length() + " characters long; at most "
@@ -240,9 +249,9 @@ public final class CharacterService {
         if (wanted != null && ProcessParams.STOCK_CHARACTERS.contains(wanted.toLowerCase(Locale.ROOT))) {
             out.add(stock(wanted.toLowerCase(Locale.ROOT)));
         } else if (wanted != null) {
-            out.add(model(find(clientId, wanted), baseUrl));
+            out.add(model(find(who, wanted), baseUrl));
         } else {
-            for (StoredCharacter c : store.list(clientId)) {
+            for (StoredCharacter c : store.list(who)) {
                 out.add(model(c, baseUrl));
             }
             if (withStock) {
@@ -253,21 +262,36 @@ public final class CharacterService {
         return out;
     }
 
-    /** Deletes the client's character and its files; returns 1 (an unknown or foreign id is a 404). */
-    public int delete(String clientId, String id) {
+    /**
+     * Deletes a character {@code who} owns, and its files; returns 1. An id {@code who} does not see
+     * is a 404 (unknown, another client's or another sub-user's); a shared character in a sub-user's
+     * call is a 400 that says where it can be deleted.
+     */
+    public int delete(CharacterOwner who, String id) {
         String wanted = id == null ? "" : id.strip();
-        if (!MODEL_ID.matcher(wanted).matches() || !store.delete(clientId, wanted)) {
-            throw unknownModel(wanted);
+        changeable(who, find(who, wanted));
+        if (!store.delete(who, wanted)) {
+            throw unknownModel(wanted); // deleted meanwhile
         }
-        deletePrefixQuietly(MODELS + clientId + "/" + wanted);
+        deletePrefixQuietly(MODELS + who.clientId() + "/" + wanted);
         return 1;
     }
 
-    private StoredCharacter find(String clientId, String id) {
+    private StoredCharacter find(CharacterOwner who, String id) {
         if (!MODEL_ID.matcher(id).matches()) {
             throw unknownModel(id);
         }
-        return store.find(clientId, id).orElseThrow(() -> unknownModel(id));
+        return store.find(who, id).orElseThrow(() -> unknownModel(id));
+    }
+
+    /** The character, if {@code who} may change it; a sub-user is refused the client's shared ones. */
+    private static StoredCharacter changeable(CharacterOwner who, StoredCharacter c) {
+        if (!who.mayChange(c)) {
+            throw CharacterException.invalid("Character '" + c.id() + "' is shared by every user of this client (it was "
+                    + "stored without x-useruid); a session for a sub-user may use it but not rename or delete it: do that in "
+                    + "a session opened without the x-useruid header");
+        }
+        return c;
     }
 
     private Model model(StoredCharacter c, String baseUrl) {
@@ -312,21 +336,22 @@ public final class CharacterService {
         return path != null && (path.equals(key) || path.equals(basePath + key));
     }
 
-    private void requireRoom(String clientId) {
-        if (store.count(clientId) >= MAX_MODELS_PER_CLIENT) {
+    private void requireRoom(CharacterOwner who) {
+        if (store.count(who.clientId()) >= MAX_MODELS_PER_CLIENT) {
             throw tooMany();
         }
     }
 
     private static CharacterException tooMany() {
-        return CharacterException.invalid("You have " + MAX_MODELS_PER_CLIENT + " characters, the most this server keeps per "
-                + "client; delete one with DELETE /character/deleteModel/<modelId> first");
+        return CharacterException.invalid("You have " + MAX_MODELS_PER_CLIENT + " characters (those of all your sub-users "
+                + "count too), the most this server keeps per client; delete one with DELETE /character/deleteModel/<modelId> "
+                + "first");
     }
 
     private static CharacterException unknownModel(String id) {
         String shown = id.length() > 64 ? id.substring(0, 64) + "..." : id;
         return CharacterException.notFound("No character of yours with id '" + shown + "'; GET /character/listModels "
-                + "lists your characters");
+                + "lists your characters (a sub-user's characters only in that sub-user's sessions, x-useruid)");
     }
 
     /** A query value as a lower-case extension without its dot; {@code fallback} when absent. */

@@ -13,10 +13,11 @@ import java.util.Optional;
 /**
  * The {@code characters} table. Every query names the owning client, so one client can neither
  * read, change nor delete another's rows; an id of someone else's character behaves like an
- * unknown one. Thread-safe.
+ * unknown one. Within a client, reads apply {@link CharacterOwner#sees} (shared rows plus the
+ * asking sub-user's own) and changes apply to the exact owner of the row. Thread-safe.
  */
 public final class CharacterStore {
-    private static final String COLUMNS = "id, client_id, name, model_key, model_ext, model_size, thumb_key, rig_id,"
+    private static final String COLUMNS = "id, client_id, sub_user, name, model_key, model_ext, model_size, thumb_key, rig_id,"
             + " joint_count, has_mesh, has_skin, created_at_ms, updated_at_ms";
 
     private final Database db;
@@ -25,7 +26,7 @@ public final class CharacterStore {
         this.db = Objects.requireNonNull(db, "db");
     }
 
-    /** Number of characters the client has. */
+    /** Number of characters the client has, its sub-users' included (the limit is per client). */
     public int count(String clientId) {
         return db.read(c -> count(c, clientId));
     }
@@ -50,33 +51,40 @@ public final class CharacterStore {
                 return false;
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO characters (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, ch.id());
                 ps.setString(2, ch.clientId());
-                ps.setString(3, ch.name());
-                ps.setString(4, ch.modelKey());
-                ps.setString(5, ch.facts().format());
-                ps.setLong(6, ch.modelSize());
-                ps.setString(7, ch.thumbKey().orElse(null));
-                ps.setString(8, ch.facts().rigId());
-                ps.setInt(9, ch.facts().jointCount());
-                ps.setBoolean(10, ch.facts().hasMesh());
-                ps.setBoolean(11, ch.facts().hasSkin());
-                ps.setLong(12, ch.createdAtMs());
-                ps.setLong(13, ch.updatedAtMs());
+                ps.setString(3, ch.subUser().orElse(null));
+                ps.setString(4, ch.name());
+                ps.setString(5, ch.modelKey());
+                ps.setString(6, ch.facts().format());
+                ps.setLong(7, ch.modelSize());
+                ps.setString(8, ch.thumbKey().orElse(null));
+                ps.setString(9, ch.facts().rigId());
+                ps.setInt(10, ch.facts().jointCount());
+                ps.setBoolean(11, ch.facts().hasMesh());
+                ps.setBoolean(12, ch.facts().hasSkin());
+                ps.setLong(13, ch.createdAtMs());
+                ps.setLong(14, ch.updatedAtMs());
                 ps.executeUpdate();
             }
             return true;
         });
     }
 
-    /** The client's character with this id; empty for an unknown id or another client's. */
-    public Optional<StoredCharacter> find(String clientId, String id) {
+    /**
+     * The character with this id if {@code viewer} sees it (the client's shared one, or the viewer
+     * sub-user's own); empty for an unknown id, another client's, or another sub-user's.
+     */
+    public Optional<StoredCharacter> find(CharacterOwner viewer, String id) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM characters WHERE client_id = ? AND id = ?")) {
-                ps.setString(1, clientId);
+                    + " FROM characters WHERE client_id = ? AND id = ? AND " + visibleTo(viewer))) {
+                ps.setString(1, viewer.clientId());
                 ps.setString(2, id);
+                if (viewer.subUser().isPresent()) {
+                    ps.setString(3, viewer.subUser().get());
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(row(rs)) : Optional.empty();
                 }
@@ -84,12 +92,15 @@ public final class CharacterStore {
         });
     }
 
-    /** The client's characters, newest first. */
-    public List<StoredCharacter> list(String clientId) {
+    /** The characters {@code viewer} sees, newest first (shared and own ones mixed). */
+    public List<StoredCharacter> list(CharacterOwner viewer) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM characters WHERE client_id = ? ORDER BY created_at_ms DESC, id")) {
-                ps.setString(1, clientId);
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM characters WHERE client_id = ? AND "
+                    + visibleTo(viewer) + " ORDER BY created_at_ms DESC, id")) {
+                ps.setString(1, viewer.clientId());
+                if (viewer.subUser().isPresent()) {
+                    ps.setString(2, viewer.subUser().get());
+                }
                 List<StoredCharacter> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -102,33 +113,55 @@ public final class CharacterStore {
     }
 
     /**
-     * Sets name, thumbnail and modification time of the client's character.
+     * Sets name, thumbnail and modification time of the character, if it still belongs to
+     * {@code ch}'s owner (client and sub-user).
      *
-     * @return false when there is no such character of this client (deleted meanwhile, or foreign)
+     * @return false when there is no such character of that owner (deleted meanwhile, or foreign)
      */
     public boolean update(StoredCharacter ch) {
         return db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE characters SET name = ?, thumb_key = ?, updated_at_ms = ? WHERE client_id = ? AND id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE characters SET name = ?, thumb_key = ?, updated_at_ms = ?"
+                    + " WHERE client_id = ? AND id = ? AND " + ownedBy(ch.owner()))) {
                 ps.setString(1, ch.name());
                 ps.setString(2, ch.thumbKey().orElse(null));
                 ps.setLong(3, ch.updatedAtMs());
                 ps.setString(4, ch.clientId());
                 ps.setString(5, ch.id());
+                if (ch.subUser().isPresent()) {
+                    ps.setString(6, ch.subUser().get());
+                }
                 return ps.executeUpdate() == 1;
             }
         });
     }
 
-    /** Deletes the client's character; false when there is no such character of this client. */
-    public boolean delete(String clientId, String id) {
+    /**
+     * Deletes the character if {@code owner} (client and sub-user exactly) owns it.
+     *
+     * @return false when there is no such character of this owner
+     */
+    public boolean delete(CharacterOwner owner, String id) {
         return db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM characters WHERE client_id = ? AND id = ?")) {
-                ps.setString(1, clientId);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM characters WHERE client_id = ? AND id = ? AND "
+                    + ownedBy(owner))) {
+                ps.setString(1, owner.clientId());
                 ps.setString(2, id);
+                if (owner.subUser().isPresent()) {
+                    ps.setString(3, owner.subUser().get());
+                }
                 return ps.executeUpdate() == 1;
             }
         });
+    }
+
+    /** {@link CharacterOwner#sees} in SQL: one parameter (the sub-user) when the viewer has one. */
+    private static String visibleTo(CharacterOwner viewer) {
+        return viewer.subUser().isPresent() ? "(sub_user IS NULL OR sub_user = ?)" : "sub_user IS NULL";
+    }
+
+    /** The row's owner is exactly this one: one parameter (the sub-user) when it has one. */
+    private static String ownedBy(CharacterOwner owner) {
+        return owner.subUser().isPresent() ? "sub_user = ?" : "sub_user IS NULL";
     }
 
     private static int count(Connection c, String clientId) throws SQLException {
@@ -144,7 +177,8 @@ public final class CharacterStore {
     private static StoredCharacter row(ResultSet rs) throws SQLException {
         CharacterFacts facts = new CharacterFacts(rs.getString("model_ext"), rs.getString("rig_id"),
                 rs.getInt("joint_count"), rs.getBoolean("has_mesh"), rs.getBoolean("has_skin"));
-        return new StoredCharacter(rs.getString("id"), rs.getString("client_id"), rs.getString("name"),
+        return new StoredCharacter(rs.getString("id"), rs.getString("client_id"),
+                Optional.ofNullable(rs.getString("sub_user")), rs.getString("name"),
                 rs.getString("model_key"), rs.getLong("model_size"),
                 Optional.ofNullable(rs.getString("thumb_key")), facts, rs.getLong("created_at_ms"),
                 rs.getLong("updated_at_ms"));

@@ -5,6 +5,8 @@
  * model as a skeleton, lists its characters beside the stock ones and deletes them. Rows live in
  * {@link io.anim3d.server.characters.CharacterStore}, files in the blob store under
  * {@code models/<clientId>/<modelId>/}; {@link io.anim3d.server.characters.CharacterRoutes} is
- * the thin HTTP layer over {@link io.anim3d.server.characters.CharacterService}.
+ * the thin HTTP layer over {@link io.anim3d.server.characters.CharacterService}. A character stored
+ * in a session opened with {@code x-useruid} is private to that sub-user, one stored without it is
+ * shared by the whole client ({@link io.anim3d.server.characters.CharacterOwner}).
  */
 package io.anim3d.server.characters;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.anim3d.server.accounts.Credentials;
 import io.anim3d.server.characters.CharacterFacts;
+import io.anim3d.server.characters.CharacterOwner;
 import io.anim3d.server.characters.CharacterRoutes;
 import io.anim3d.server.characters.CharacterService;
 import io.anim3d.server.characters.CharacterStore;
@@ -89,7 +90,7 @@ class CharacterApiTest extends UploadFixture {
         assertTrue(Arrays.equals(model, store().readAllBytes(prefix + "model.fbx")), "model bytes kept unchanged");
         assertTrue(Arrays.equals(thumb, store().readAllBytes(prefix + "thumb.png")), "thumbnail bytes kept unchanged");
         assertEquals(List.of(), store().list("uploads/" + alice.clientId()), "the uploads are moved, not copied");
-        StoredCharacter row = new CharacterStore(db).find(alice.clientId(), id).orElseThrow();
+        StoredCharacter row = new CharacterStore(db).find(CharacterOwner.client(alice.clientId()), id).orElseThrow();
         assertEquals(new CharacterFacts("fbx", "mixamo", 59, true, true), row.facts(), "what reading the FBX found");
         assertEquals(model.length, row.modelSize(), "model size");
 
@@ -144,8 +145,9 @@ class CharacterApiTest extends UploadFixture {
         String skinned = storedModel(aliceCookie, "avatar", "vrm", bytes(VRM_SKINNED));
         String bare = storedModel(aliceCookie, "minimal", "vrm", bytes("characters/vrm/minimal.vrm"));
         CharacterStore rows = new CharacterStore(db);
-        assertEquals(new CharacterFacts("vrm", "vrm", 17, true, true), rows.find(alice.clientId(), skinned).orElseThrow().facts());
-        assertEquals(new CharacterFacts("vrm", "vrm", 17, false, false), rows.find(alice.clientId(), bare).orElseThrow().facts(),
+        CharacterOwner owner = CharacterOwner.client(alice.clientId());
+        assertEquals(new CharacterFacts("vrm", "vrm", 17, true, true), rows.find(owner, skinned).orElseThrow().facts());
+        assertEquals(new CharacterFacts("vrm", "vrm", 17, false, false), rows.find(owner, bare).orElseThrow().facts(),
                 "a VRM without skin: its humanoid bones are the skeleton");
         assertTrue(store().exists("models/" + alice.clientId() + "/" + skinned + "/model.vrm"), "stored as .vrm");
         JsonNode list = list(aliceCookie, "");
@@ -317,7 +319,7 @@ class CharacterApiTest extends UploadFixture {
         CharacterFacts facts = new CharacterFacts("vrm", "vrm", 17, true, true);
         for (int i = 0; i < CharacterService.MAX_MODELS_PER_CLIENT; i++) {
             String id = String.format(Locale.ROOT, "%032x", i);
-            assertTrue(rows.insert(new StoredCharacter(id, alice.clientId(), "m" + i, "models/" + alice.clientId() + "/" + id
+            assertTrue(rows.insert(new StoredCharacter(id, alice.clientId(), Optional.empty(), "m" + i, "models/" + alice.clientId() + "/" + id
                     + "/model.vrm", 100, Optional.empty(), facts, i, i), CharacterService.MAX_MODELS_PER_CLIENT), "row " + i);
         }
         Http.Answer more = get("/character/getModelUploadUrl?modelExt=vrm", aliceCookie);
