@@ -44,6 +44,16 @@ public final class Retarget {
         return b.build();
     }
 
+    /**
+     * The factor {@link #byName} scales the motion's translation by (the character's leg length
+     * over the motion's): cameras placed in the motion's world are scaled by it to see the
+     * character from the same viewpoint.
+     */
+    public static double translationScale(Motion motion, Skeleton target) {
+        Skeleton source = motion.skeleton();
+        return legScale(source, target, source.name(motion.translatedJoint()));
+    }
+
     /** Ratio of the translated joint's rest heights above the lowest rest joint (the floor). */
     private static double legScale(Skeleton source, Skeleton target, String joint) {
         double s = height(source, source.require(joint));
