@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * Settings of an {@link Mp4Writer}. Create with {@link #of(int, int, double)} and adjust with the
  * {@code with…} methods; build new code on those rather than on the canonical constructor, so
- * that a later audio track setting can be added without breaking callers.
+ * that later settings can be added without breaking callers.
  *
  * @param width                    frame width in pixels, 1 to 8192. H.264 in yuv420p needs even
  *                                 sizes: an odd width or height is padded by one column or row
@@ -21,9 +21,11 @@ import java.util.Objects;
  *                                 0.7 Mbit/s at 640×360 30 fps)
  * @param keyframeIntervalSeconds  seconds between key frames; 2 s lets players seek quickly at a
  *                                 small size cost
+ * @param audio                    audio to put beside the video for its whole length, or null for
+ *                                 a video without sound
  */
 public record Mp4Options(int width, int height, double frameRate, String codec, double bitsPerPixel,
-        double keyframeIntervalSeconds) {
+        double keyframeIntervalSeconds, AudioClip audio) {
 
     /** The H.264 encoder of the LGPL FFmpeg build (Cisco's OpenH264 compiled in). */
     public static final String H264 = "libopenh264";
@@ -53,22 +55,33 @@ public record Mp4Options(int width, int height, double frameRate, String codec, 
         }
     }
 
-    /** H.264 at {@value #DEFAULT_BITS_PER_PIXEL} bit per pixel per frame, a key frame every 2 s. */
+    /** Without audio. */
+    public Mp4Options(int width, int height, double frameRate, String codec, double bitsPerPixel,
+                      double keyframeIntervalSeconds) {
+        this(width, height, frameRate, codec, bitsPerPixel, keyframeIntervalSeconds, null);
+    }
+
+    /** H.264 at {@value #DEFAULT_BITS_PER_PIXEL} bit per pixel per frame, a key frame every 2 s, no audio. */
     public static Mp4Options of(int width, int height, double frameRate) {
         return new Mp4Options(width, height, frameRate, H264, DEFAULT_BITS_PER_PIXEL,
-                DEFAULT_KEYFRAME_INTERVAL_SECONDS);
+                DEFAULT_KEYFRAME_INTERVAL_SECONDS, null);
     }
 
     public Mp4Options withCodec(String encoderName) {
-        return new Mp4Options(width, height, frameRate, encoderName, bitsPerPixel, keyframeIntervalSeconds);
+        return new Mp4Options(width, height, frameRate, encoderName, bitsPerPixel, keyframeIntervalSeconds, audio);
     }
 
     public Mp4Options withBitsPerPixel(double bits) {
-        return new Mp4Options(width, height, frameRate, codec, bits, keyframeIntervalSeconds);
+        return new Mp4Options(width, height, frameRate, codec, bits, keyframeIntervalSeconds, audio);
     }
 
     public Mp4Options withKeyframeIntervalSeconds(double seconds) {
-        return new Mp4Options(width, height, frameRate, codec, bitsPerPixel, seconds);
+        return new Mp4Options(width, height, frameRate, codec, bitsPerPixel, seconds, audio);
+    }
+
+    /** The same options with {@code clip} as the audio track (null: no audio). */
+    public Mp4Options withAudio(AudioClip clip) {
+        return new Mp4Options(width, height, frameRate, codec, bitsPerPixel, keyframeIntervalSeconds, clip);
     }
 
     /** Width of the encoded picture: {@link #width()} rounded up to even. */

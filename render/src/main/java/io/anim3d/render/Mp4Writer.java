@@ -62,7 +62,9 @@ import org.bytedeco.javacpp.PointerPointer;
 /**
  * Writes packed RGB24 frames at a constant frame rate into an MP4 file through FFmpeg:
  * H.264 (OpenH264) by default, yuv420p, BT.709 limited range, moov atom first ("faststart") so
- * browsers can start playing before the download ends.
+ * browsers can start playing before the download ends. With {@link Mp4Options#audio()} the file
+ * also gets that audio for the video's whole length, interleaved with the frames (see
+ * {@link AudioClip} for when it is copied and when encoded again).
  *
  * <p>Output is deterministic: the same options and frames give a byte-identical file (bit-exact
  * muxer and encoder flags, no creation time, single-threaded encoding, bit-exact colour
@@ -75,6 +77,9 @@ public final class Mp4Writer implements AutoCloseable {
     private final Rational rate;
     private final NativeParts n = new NativeParts();
     private long nextPts;
+    private Mp4AudioTrack audio;
+    private String audioSummary = "none: not requested";
+    private boolean sourceHasAudio;
     private boolean headerWritten;
     private boolean failed;
     private boolean closed;
@@ -100,6 +105,9 @@ public final class Mp4Writer implements AutoCloseable {
         try {
             writer.start();
         } catch (IOException | RuntimeException | Error e) {
+            if (writer.audio != null) {
+                writer.audio.release();
+            }
             writer.n.release();
             writer.closed = true;
             throw e;
@@ -114,6 +122,27 @@ public final class Mp4Writer implements AutoCloseable {
     /** Frames written so far. */
     public long frameCount() {
         return nextPts;
+    }
+
+    /** Whether the file gets an audio track: audio was asked for and the source has usable audio. */
+    public boolean hasAudio() {
+        return audio != null;
+    }
+
+    /**
+     * Whether the audio source has an audio stream; false when no audio was asked for. True with
+     * {@link #hasAudio()} false means its audio could not be used (see {@link #audioSummary()}).
+     */
+    public boolean sourceHasAudio() {
+        return sourceHasAudio;
+    }
+
+    /**
+     * What happens to the audio, for logs and job warnings: e.g. "aac copied", "opus encoded again
+     * as AAC", "none: clip.mp4 has no audio track", "none: not requested".
+     */
+    public String audioSummary() {
+        return audioSummary;
     }
 
     private void start() throws IOException {
@@ -145,6 +174,12 @@ public final class Mp4Writer implements AutoCloseable {
                 "copying encoder parameters to the stream");
         n.stream.time_base(n.encoder.time_base());
         n.stream.avg_frame_rate(n.encoder.framerate());
+        if (options.audio() != null) {
+            Mp4AudioTrack.Opened opened = Mp4AudioTrack.open(options.audio(), n.format);
+            audio = opened.track();
+            audioSummary = opened.summary();
+            sourceHasAudio = opened.sourceHasAudio();
+        }
 
         n.io = new AVIOContext(null);
         FfmpegStatus.check(avio_open(n.io, path, AVIO_FLAG_WRITE), "creating " + path);
@@ -248,6 +283,11 @@ public final class Mp4Writer implements AutoCloseable {
             FfmpegStatus.check(avcodec_send_frame(n.encoder, n.frame), "encoding frame " + nextPts);
             drain();
             nextPts++;
+            if (audio != null) {
+                // Audio up to the end of this frame, so audio and video of the same moment sit together.
+                double until = seconds(nextPts);
+                audio.writeUntil(n.format, until, Double.POSITIVE_INFINITY);
+            }
         } catch (IOException | RuntimeException e) {
             failed = true;
             throw e;
@@ -306,11 +346,22 @@ public final class Mp4Writer implements AutoCloseable {
             if (headerWritten && !failed) {
                 FfmpegStatus.check(avcodec_send_frame(n.encoder, null), "flushing the encoder");
                 drain();
+                if (audio != null) {
+                    audio.finish(n.format, seconds(nextPts));
+                }
                 FfmpegStatus.check(av_write_trailer(n.format), "finishing " + file);
             }
         } finally {
+            if (audio != null) {
+                audio.release();
+            }
             n.release();
         }
+    }
+
+    /** Seconds from the start of the video to the start of frame {@code frames}. */
+    private double seconds(long frames) {
+        return (double) frames * rate.den() / rate.num();
     }
 
     /** The native objects of one writer, freed in reverse order of creation. */
