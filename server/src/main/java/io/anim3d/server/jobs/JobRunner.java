@@ -123,7 +123,9 @@ public final class JobRunner {
                 track = Dmpe.read(in);
             }
             progress.set(50);
-            result = ProcessPipeline.fromLandmarks(track, params, out);
+            // The original video, for a rendered MP4's left half and audio (gone after retention).
+            Path input = blobs.exists(job.inputKey()) ? blobs.fileOf(job.inputKey()) : null;
+            result = ProcessPipeline.fromLandmarks(track, params, out, input);
         } else {
             Path input = blobs.fileOf(job.inputKey());
             result = ProcessPipeline.run(models(), input, params, 1, out, (frame, pose, total) -> {

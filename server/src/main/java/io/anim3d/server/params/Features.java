@@ -22,10 +22,12 @@ import java.util.stream.Collectors;
 public record Features(boolean sim, boolean trackFace, boolean trackHand, boolean customModels, boolean multiPerson,
                        Set<OutputFormat> formats) {
     /**
-     * What this build does today: body tracking to BVH (and the landmarks). Later work flips these
+     * What this build does today: body tracking to BVH, FBX, GLB, the rendered MP4/PNG/JPG (and the
+     * landmarks). Later work flips these
      * flags here, in this one place.
      */
-    public static final Features CURRENT = new Features(false, false, false, false, false, EnumSet.of(OutputFormat.BVH, OutputFormat.FBX, OutputFormat.GLB));
+    public static final Features CURRENT = new Features(false, false, false, false, false, EnumSet.of(OutputFormat.BVH, OutputFormat.FBX, OutputFormat.GLB,
+            OutputFormat.MP4, OutputFormat.PNG, OutputFormat.JPG));
 
     public Features {
         if (formats == null || formats.isEmpty()) {

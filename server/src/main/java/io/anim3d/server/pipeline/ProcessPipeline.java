@@ -20,6 +20,7 @@ import io.anim3d.motion.Motion;
 import io.anim3d.motion.retarget.Retarget;
 import io.anim3d.server.params.OutputFormat;
 import io.anim3d.server.params.ProcessParams;
+import io.anim3d.render.video.StillImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,11 +58,22 @@ public final class ProcessPipeline {
                               BodyTracker.Listener listener) throws IOException {
         LandmarkTrack track = BodyTracker.track(models, input, params.videoOptions(),
                 PoseTracker.Options.VIDEO.withThreads(threads), listener).track();
-        return fromLandmarks(track, params, outDir);
+        return fromLandmarks(track, params, outDir, input);
     }
 
-    /** Solves stored landmarks (a rerun with other params) and writes the outputs. */
+    /** Solves stored landmarks (a rerun with other params) and writes the outputs, without the original video. */
     public static Outputs fromLandmarks(LandmarkTrack track, ProcessParams params, Path outDir) throws IOException {
+        return fromLandmarks(track, params, outDir, null);
+    }
+
+    /**
+     * Solves stored landmarks (a rerun with other params) and writes the outputs.
+     *
+     * @param input the original video or image the landmarks came from (for the rendered outputs'
+     *              original half and audio), or null when it is gone
+     */
+    public static Outputs fromLandmarks(LandmarkTrack track, ProcessParams params, Path outDir, Path input)
+            throws IOException {
         SolveOptions options = SolveOptions.DEFAULT
                 .withFootLocking(FootLockingMode.valueOf(params.footLockingMode().name()))
                 .withPoseFilteringStrength(params.poseFilteringStrength())
@@ -100,6 +112,23 @@ public final class ProcessPipeline {
                     case DMPE -> {
                         Dmpe.write(track, staging.resolve(LANDMARKS_FILE));
                         names.add(LANDMARKS_FILE);
+                    }
+                    case MP4 -> {
+                        if (track.frames().size() <= 1) {
+                            warnings.add("A still image has no video: use formats=png or jpg for the rendered pose");
+                            continue;
+                        }
+                        String name = base + ".mp4";
+                        warnings.addAll(RenderedOutputs.mp4(staging.resolve(name), input, params, track, solved,
+                                character, motion, options.focalLengthFactor()));
+                        names.add(name);
+                    }
+                    case PNG, JPG -> {
+                        StillImage.Format f = format == OutputFormat.PNG ? StillImage.Format.PNG : StillImage.Format.JPG;
+                        String name = base + "." + f.extension();
+                        RenderedOutputs.still(staging.resolve(name), f, input, params, track, solved, character, motion,
+                                options.focalLengthFactor());
+                        names.add(name);
                     }
                     default -> throw new IllegalStateException(format.label() + " output is not built yet");
                 }

@@ -24,8 +24,9 @@ class ProcessParamsLenientTest {
     void noParamsGiveTheDocumentedDefaults() {
         for (List<String> none : Arrays.asList(null, List.<String>of())) {
             ProcessParams p = ProcessParamsParser.parse(none, Features.CURRENT);
-            // The spec's example default is bvh,fbx,mp4; this build has no mp4 yet.
-            assertEquals(EnumSet.of(OutputFormat.BVH, OutputFormat.FBX, OutputFormat.DMPE), p.formats(), "default formats of today's build");
+            // The spec's example default: bvh,fbx,mp4.
+            assertEquals(EnumSet.of(OutputFormat.BVH, OutputFormat.FBX, OutputFormat.MP4, OutputFormat.DMPE), p.formats(),
+                    "default formats");
             assertNull(p.model(), "model");
             assertEquals("male-young", p.character(), "default character");
             assertEquals(List.of(), p.models(), "models");
@@ -127,7 +128,8 @@ class ProcessParamsLenientTest {
     void keysAreCaseSensitiveWithAHint() {
         ProcessParams p = parse("Sim=1", "FORMATS=glb");
         assertFalse(p.sim(), "Sim is not sim");
-        assertEquals(EnumSet.of(OutputFormat.BVH, OutputFormat.FBX, OutputFormat.DMPE), p.formats(), "FORMATS is not formats: the defaults apply");
+        assertEquals(EnumSet.of(OutputFormat.BVH, OutputFormat.FBX, OutputFormat.MP4, OutputFormat.DMPE), p.formats(),
+                "FORMATS is not formats: the defaults apply");
         assertWarned(p, "unknown parameter 'Sim' was ignored (names are case-sensitive: did you mean 'sim'?)");
         assertWarned(p, "did you mean 'formats'?");
     }

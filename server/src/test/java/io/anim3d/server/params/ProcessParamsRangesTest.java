@@ -116,7 +116,7 @@ class ProcessParamsRangesTest {
 
     @Test
     void renderOptionsWithoutARenderedFormatAreWarned() {
-        ProcessParams p = parse("render.sbs=0", "render.shadow=1", "render.includeAudio=0");
+        ProcessParams p = parse("formats=bvh", "render.sbs=0", "render.shadow=1", "render.includeAudio=0");
         assertEquals(new RenderOptions(false, null, RenderOptions.Backdrop.DEFAULT, true, false, CameraMode.CINEMATIC), p.render());
         assertWarned(p, "render.* parameters have no effect: formats has no mp4, png or jpg");
         ProcessParams rendered = parse(ParamsTesting.ALL, "formats=mp4", "render.sbs=0");
