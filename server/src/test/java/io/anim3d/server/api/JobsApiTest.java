@@ -51,7 +51,7 @@ class JobsApiTest {
     void uploadProcessPollDownloadRerunAndList() throws Exception {
         JobFixture.User alice = f.user("alice", "10");
         String url = f.upload(alice, VIDEO);
-        JsonNode submitted = f.ok(f.process(alice, "url", url, "formats = bvh,fbx,glb", "model=female-thin",
+        JsonNode submitted = f.ok(f.process(alice, "url", url, "formats = bvh,fbx,glb,mp4", "model=female-thin",
                 "config=configDefault", "notAParam=1"), "POST /process");
         String rid = submitted.path("rid").asText();
         assertTrue(submitted.path("warnings").toString().contains("notAParam"), "unknown key echoed: " + submitted);
@@ -79,14 +79,16 @@ class JobsApiTest {
             assertEquals(1, file.size(), "one key per file object: " + file);
             keys.add(file.fieldNames().next());
         }
-        assertEquals(List.of("bvh", "fbx", "glb"), keys, "COMPAT order inside the group");
+        assertEquals(List.of("bvh", "mp4", "fbx", "glb"), keys, "COMPAT order inside the group");
         assertEquals("landmarks", groups.get(1).path("name").asText());
         String bvhUrl = groups.get(0).path("files").get(0).path("bvh").asText();
-        String fbxUrl = groups.get(0).path("files").get(1).path("fbx").asText();
-        String glbUrl = groups.get(0).path("files").get(2).path("glb").asText();
+        String mp4Url = groups.get(0).path("files").get(1).path("mp4").asText();
+        String fbxUrl = groups.get(0).path("files").get(2).path("fbx").asText();
+        String glbUrl = groups.get(0).path("files").get(3).path("glb").asText();
         String dmpeUrl = groups.get(1).path("files").get(0).path("dmpe").asText();
         assertTrue(bvhUrl.contains("female-thin.bvh?"), bvhUrl);
         assertTrue(fbxUrl.contains("female-thin.fbx.zip?"), fbxUrl);
+        assertTrue(mp4Url.contains("female-thin.mp4?"), mp4Url);
 
         // Signed URLs work without any cookie; the files pass the validators.
         Path bvh = save(JobFixture.download(bvhUrl), "female-thin.bvh");
@@ -95,6 +97,9 @@ class JobsApiTest {
         LandmarkTrack landmarks = Dmpe.read(new ByteArrayInputStream(JobFixture.download(dmpeUrl)));
         assertEquals(40, landmarks.frames().size(), "landmarks of every frame");
         Validators.check("bvh-check", bvh);
+        JsonNode video = Validators.check("ffprobe-inspect", save(JobFixture.download(mp4Url), "female-thin.mp4"));
+        assertEquals("h264", video.path("streams").get(0).path("codec").asText(), "mp4: " + video);
+        assertEquals(40, video.path("streams").get(0).path("nb_read_frames").asInt(), "mp4 frames: " + video);
         JsonNode gltf = Validators.check("gltf-validate", glb, "--max-warnings", "0");
         assertEquals(0, gltf.path("numErrors").asInt(-1), "validator errors: " + gltf);
         assertEquals(0, gltf.path("numWarnings").asInt(-1), "validator warnings: " + gltf);
