@@ -1,5 +1,22 @@
 package io.anim3d.server.cli;
 
+import io.anim3d.capture.solve.SolveResult;
+import io.anim3d.formats.character.Character;
+import io.anim3d.formats.character.StockCharacters;
+import io.anim3d.motion.LandmarkTrack;
+import io.anim3d.motion.Motion;
+import io.anim3d.motion.retarget.Retarget;
+import io.anim3d.render.scene.Camera;
+import io.anim3d.render.scene.CharacterRenderer;
+import io.anim3d.render.scene.RenderStyle;
+import io.anim3d.render.video.AnimationVideo;
+import io.anim3d.render.video.SideBySideLayout;
+import io.anim3d.server.params.CameraMode;
+import io.anim3d.server.params.ProcessParams;
+import io.anim3d.server.pipeline.RenderCameras;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import io.anim3d.capture.solve.MotionSolver;
 import io.anim3d.capture.solve.SolveOptions;
 import io.anim3d.capture.video.VideoDecoder;
@@ -24,7 +41,7 @@ import picocli.CommandLine.Parameters;
  * {@code anim3d bench INPUT}: measures the capture stages on a real video. Passes: decoding
  * alone, the bare landmark model on a fixed input, the whole tracking pipeline (decoding
  * overlapped with tracking), so it can be compared with the sum of its two big parts, and the
- * solve stage on the tracked landmarks.
+ * solve stage on the tracked landmarks, then the renderer and the MP4 stage on the solved motion.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks decoding, inference and end-to-end tracking on INPUT.")
@@ -113,6 +130,59 @@ final class BenchCommand implements Callable<Integer> {
         double ratio = e2eMs / (decodeMs + inferMs);
         out.printf(Locale.ROOT, "end to end / (decode + bare inference) = %.2f (target <= %.1f): %s%n", ratio, OVERHEAD_TARGET,
                 ratio <= OVERHEAD_TARGET ? "met" : "NOT met");
+        renderBench(out, MotionSolver.solve(result.track(), solveOptions), result.track());
         return 0;
+    }
+
+    /**
+     * 5. Rendering the solved motion on a stock character with the cinematic camera (the default,
+     * and the slower one: the backdrop is redrawn every frame): the renderer alone at 720p and
+     * 1080p, and render + H.264 encode of a character-only MP4 at 720p (the issue's target).
+     */
+    private static void renderBench(PrintStream out, SolveResult solved, LandmarkTrack track) {
+        Character character = StockCharacters.create(ProcessParams.DEFAULT_CHARACTER, false);
+        Motion motion = Retarget.byName(solved.motion(), character.skeleton());
+        double scale = Retarget.translationScale(solved.motion(), character.skeleton());
+        int n = motion.frameCount();
+        for (int[] size : new int[][] {{1280, 720}, {1920, 1080}}) {
+            RenderCameras.View[] views = RenderCameras.views(motion, CameraMode.CINEMATIC, 1.75, solved.camera(), scale,
+                    track.frameWidth(), track.frameHeight(), SolveOptions.DEFAULT.focalLengthFactor());
+            int[] argb = new int[size[0] * size[1]];
+            try (CharacterRenderer r = new CharacterRenderer(character, size[0], size[1], RenderStyle.defaults(), 1)) {
+                for (int f = 0; f < Math.min(10, n); f++) {
+                    r.render(motion.worldTransforms(f), camera(views[f]), argb);
+                }
+                long t = System.nanoTime();
+                for (int f = 0; f < n; f++) {
+                    r.render(motion.worldTransforms(f), camera(views[f]), argb);
+                }
+                double ms = (System.nanoTime() - t) / 1e6 / n;
+                out.printf(Locale.ROOT, "render %dx%d (1 thread) %8.2f ms/frame = %.1f fps%n", size[0], size[1], ms, 1000 / ms);
+            }
+        }
+        try {
+            Path tmp = Files.createTempFile("anim3d-bench", ".mp4");
+            try {
+                SideBySideLayout layout = SideBySideLayout.of(1280, 720, false);
+                RenderCameras.View[] views = RenderCameras.views(motion, CameraMode.CINEMATIC, 1.75, solved.camera(), scale,
+                        track.frameWidth(), track.frameHeight(), SolveOptions.DEFAULT.focalLengthFactor());
+                try (CharacterRenderer r = new CharacterRenderer(character, 1280, 720, RenderStyle.defaults(), 1)) {
+                    long t = System.nanoTime();
+                    AnimationVideo.write(tmp, AnimationVideo.Options.of(layout, n, motion.frameRate()), null,
+                            (f, argb, w, h) -> r.render(motion.worldTransforms(f), camera(views[f]), argb));
+                    double ms = (System.nanoTime() - t) / 1e6 / n;
+                    out.printf(Locale.ROOT, "render + encode mp4 1280x720 %5.2f ms/frame = %.1f fps (target >= 30): %s%n", ms,
+                            1000 / ms, 1000 / ms >= 30 ? "met" : "NOT met");
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Camera camera(RenderCameras.View v) {
+        return new Camera(v.eye(), v.target(), v.up(), v.verticalFovDegrees());
     }
 }
