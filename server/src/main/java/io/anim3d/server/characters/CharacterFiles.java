@@ -34,6 +34,15 @@ final class CharacterFiles {
     }
 
     /**
+     * What reading a model file gave.
+     *
+     * @param character the model as our Character (skeleton, meshes, materials) when its format is
+     *                  read that far (binary FBX), else null (GLB and VRM are checked, not converted)
+     */
+    record Read(CharacterFacts facts, Character character) {
+    }
+
+    /**
      * Reads {@code bytes} as a character.
      *
      * @param declaredExt the extension the client announced ({@code fbx}, {@code glb}, {@code vrm}),
@@ -41,6 +50,11 @@ final class CharacterFiles {
      * @throws CharacterException (400) saying why the file cannot be used
      */
     static CharacterFacts inspect(byte[] bytes, String declaredExt) {
+        return read(bytes, declaredExt).facts();
+    }
+
+    /** {@link #inspect}, keeping the Character when the format gives one (for a generated thumbnail). */
+    static Read read(byte[] bytes, String declaredExt) {
         if (bytes.length == 0) {
             throw CharacterException.invalid("The model file is empty (0 bytes); upload the model to modelUrl, then store it");
         }
@@ -57,9 +71,9 @@ final class CharacterFiles {
         return glb(bytes); // declared GLB/VRM: its reader names what is wrong with the header
     }
 
-    private static CharacterFacts glb(byte[] bytes) {
+    private static Read glb(byte[] bytes) {
         try {
-            return GlbCharacterCheck.inspect(bytes);
+            return new Read(GlbCharacterCheck.inspect(bytes), null);
         } catch (CharacterException e) {
             throw e;
         } catch (RuntimeException e) { // a JSON shape the checks did not foresee: still the client's file
@@ -68,7 +82,7 @@ final class CharacterFiles {
         }
     }
 
-    private static CharacterFacts fbx(byte[] bytes) {
+    private static Read fbx(byte[] bytes) {
         Character ch;
         try {
             FbxDocument doc = FbxReader.standard().read(bytes);
@@ -83,7 +97,8 @@ final class CharacterFiles {
         }
         // The reader binds every mesh it returns to bones (skin clusters, or the parent bone).
         boolean hasMesh = !ch.meshes().isEmpty();
-        return new CharacterFacts(FBX, RigIds.ofJointNames(ch.skeleton().names()), ch.skeleton().size(), hasMesh, hasMesh);
+        return new Read(new CharacterFacts(FBX, RigIds.ofJointNames(ch.skeleton().names()), ch.skeleton().size(), hasMesh,
+                hasMesh), ch);
     }
 
     /** The thumbnail's format from its bytes: {@code png} or {@code jpg}. */

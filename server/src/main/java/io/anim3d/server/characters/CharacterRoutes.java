@@ -68,8 +68,9 @@ public final class CharacterRoutes implements ApiModule {
 
     /**
      * The storeModel body: a JSON object whose members may be absent or JSON null (COMPAT.md);
-     * unknown members are ignored. {@code createThumb} 1/true asks for a rendered thumbnail, which
-     * is refused rather than ignored.
+     * unknown members are ignored. {@code createThumb} is 1 or 0 as a number, a string or a
+     * boolean (1/"1"/true asks the server to draw the thumbnail); anything else is refused rather
+     * than guessed.
      */
     static CharacterService.StoreRequest storeRequest(String body) {
         JsonNode root;
@@ -83,19 +84,24 @@ public final class CharacterRoutes implements ApiModule {
             throw CharacterException.invalid("The body must be a JSON object, e.g. {\"modelUrl\": \"<the modelUrl from "
                     + "getModelUploadUrl>\", \"modelName\": \"Hero\"}");
         }
-        JsonNode create = root.path("createThumb");
-        if (!create.isMissingNode() && !create.isNull()) {
-            String v = create.asText().strip().toLowerCase(Locale.ROOT);
-            if (v.equals("1") || v.equals("true")) {
-                throw CharacterException.invalid("createThumb=1: generated thumbnails are not available yet (rendering "
-                        + "comes later); upload a PNG or JPEG to thumbUrl, or send createThumb 0");
-            }
-            if (!v.equals("0") && !v.equals("false") && !v.isEmpty()) {
-                throw CharacterException.invalid("createThumb must be 0 or 1, was " + create);
-            }
-        }
         return new CharacterService.StoreRequest(text(root, "modelUrl"), text(root, "modelName"), text(root, "thumbUrl"),
-                text(root, "modelId"));
+                text(root, "modelId"), createThumb(root.path("createThumb")));
+    }
+
+    /** 1, "1", true, "true" → true; absent, null, 0, "0", false, "false", "" → false; anything else is refused. */
+    private static boolean createThumb(JsonNode v) {
+        if (v.isMissingNode() || v.isNull()) {
+            return false;
+        }
+        if (!v.isValueNode()) {
+            throw CharacterException.invalid("createThumb must be 0 or 1, was " + v);
+        }
+        String s = v.asText().strip().toLowerCase(Locale.ROOT);
+        return switch (s) {
+            case "1", "true" -> true;
+            case "0", "false", "" -> false;
+            default -> throw CharacterException.invalid("createThumb must be 0 or 1, was " + v);
+        };
     }
 
     /** A string member, or null when absent or JSON null; numbers and objects are refused by name. */

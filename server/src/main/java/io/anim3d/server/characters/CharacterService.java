@@ -7,6 +7,7 @@ import io.anim3d.server.characters.CharacterAnswers.UploadUrls;
 import io.anim3d.server.db.Ids;
 import io.anim3d.server.params.ProcessParams;
 import io.anim3d.server.storage.LocalBlobStore;
+import io.anim3d.server.storage.NoSuchBlobException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -36,6 +37,12 @@ import java.util.regex.Pattern;
  * {@code models/<client>/<modelId>/model.<ext>}, so a file replaced after the check cannot slip in.
  * The uploads are deleted once the character is stored. Nothing is written under {@code models/}
  * and no row is added when anything is refused.
+ *
+ * <p>Thumbnails are the client's own picture ({@code thumbUrl}) or, with {@code createThumb}, one
+ * the server draws from the model ({@link GeneratedThumbnails}), stored as {@code thumb.png} beside
+ * it; asking for both is refused, since one of them would be silently dropped. Drawing happens in
+ * the request, under the same limit of {@value #PARALLEL_READS} model reads at a time: a 256²
+ * picture takes milliseconds, reading the model (at most {@link #MAX_MODEL_BYTES}) is the cost.
  */
 public final class CharacterService {
     /** Characters one client may keep, its sub-users' included. */
@@ -63,16 +70,22 @@ public final class CharacterService {
     private final CharacterStore store;
     private final CharacterUploads uploads;
     private final Semaphore reads = new Semaphore(PARALLEL_READS, true);
+    private final GeneratedThumbnails generated;
 
     public CharacterService(ServerContext context) {
         this.context = Objects.requireNonNull(context, "context");
         this.blobs = context.blobs();
         this.store = new CharacterStore(context.db());
         this.uploads = new CharacterUploads(context);
+        this.generated = new GeneratedThumbnails(blobs);
     }
 
-    /** What {@code POST /character/storeModel} asked for; null members were absent (or JSON null). */
-    public record StoreRequest(String modelUrl, String modelName, String thumbUrl, String modelId) {
+    /**
+     * What {@code POST /character/storeModel} asked for; null members were absent (or JSON null).
+     *
+     * @param createThumb whether the server should draw the thumbnail from the model
+     */
+    public record StoreRequest(String modelUrl, String modelName, String thumbUrl, String modelId, boolean createThumb) {
     }
 
     /** The rows, e.g. for job submission to find a client's character. */
@@ -112,7 +125,8 @@ public final class CharacterService {
 
     /**
      * Stores a new character of {@code who} ({@code modelUrl}) or renames / re-thumbnails one that
-     * {@code who} owns ({@code modelId}); returns its id.
+     * {@code who} owns ({@code modelId}, with a new {@code thumbUrl} or {@code createThumb} to draw
+     * it again from the stored model); returns its id.
      */
     public String store(CharacterOwner who, String baseUrl, StoreRequest request) {
         boolean hasUrl = request.modelUrl() != null && !request.modelUrl().isBlank();
@@ -137,6 +151,9 @@ public final class CharacterService {
         requireRoom(who);
         String modelName = CharacterNames.clean(request.modelName(), "modelName");
         boolean hasThumb = request.thumbUrl() != null && !request.thumbUrl().isBlank();
+        if (hasThumb && request.createThumb()) {
+            throw bothThumbnails();
+        }
         List<String> fetched = new ArrayList<>();
         try {
             String modelUrl = request.modelUrl().strip();
@@ -147,14 +164,20 @@ public final class CharacterService {
             String uploadedName = uploads.uploadName(modelSource);
             byte[] model = uploads.read(modelSource, MAX_MODEL_BYTES, "model file", modelUrl);
             CharacterFacts facts;
+            byte[] thumb = null;
             reads.acquireUninterruptibly();
             try {
-                facts = CharacterFiles.inspect(model, declaredExtension(uploadedName));
+                CharacterFiles.Read read = CharacterFiles.read(model, declaredExtension(uploadedName));
+                facts = read.facts();
+                if (request.createThumb()) {
+                    thumb = GeneratedThumbnails.ofModel(read);
+                }
             } finally {
                 reads.release();
             }
-            byte[] thumb = thumbSource == null ? null
-                    : uploads.read(thumbSource, MAX_THUMB_BYTES, "thumbnail", request.thumbUrl());
+            if (thumbSource != null) {
+                thumb = uploads.read(thumbSource, MAX_THUMB_BYTES, "thumbnail", request.thumbUrl());
+            }
             String thumbFormat = thumb == null ? null : CharacterFiles.thumbnailFormat(thumb);
 
             String id = Ids.newId();
@@ -200,9 +223,19 @@ public final class CharacterService {
         List<String> fetched = new ArrayList<>();
         try {
             String thumbUrl = request.thumbUrl() == null ? "" : request.thumbUrl().strip();
-            if (!thumbUrl.isEmpty() && !isCurrentThumb(old, thumbUrl, baseUrl)) {
+            // The listed link sent back unchanged means "keep it": no new picture, no conflict with createThumb.
+            boolean newThumb = !thumbUrl.isEmpty() && !isCurrentThumb(old, thumbUrl, baseUrl);
+            if (newThumb && request.createThumb()) {
+                throw bothThumbnails();
+            }
+            byte[] thumb = null;
+            if (request.createThumb()) {
+                thumb = redraw(old);
+            } else if (newThumb) {
                 thumbSource = uploads.source(clientId, baseUrl, thumbUrl, "thumbUrl", MAX_THUMB_BYTES, fetched);
-                byte[] thumb = uploads.read(thumbSource, MAX_THUMB_BYTES, "thumbnail", thumbUrl);
+                thumb = uploads.read(thumbSource, MAX_THUMB_BYTES, "thumbnail", thumbUrl);
+            }
+            if (thumb != null) {
                 written = MODELS + clientId + "/" + id + "/thumb." + CharacterFiles.thumbnailFormat(thumb);
                 try {
                     blobs.putBytes(written, thumb);
@@ -231,6 +264,25 @@ public final class CharacterService {
         return id;
     }
 
+    /** The thumbnail drawn from a stored model; refused before reading when its facts say it cannot be drawn. */
+    private byte[] redraw(StoredCharacter c) {
+        GeneratedThumbnails.requireDrawable(c.facts());
+        byte[] model;
+        try {
+            model = blobs.readAllBytes(c.modelKey());
+        } catch (NoSuchBlobException deletedMeanwhile) {
+            throw unknownModel(c.id());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the stored model " + c.modelKey() + ": " + e.getMessage(), e);
+        }
+        reads.acquireUninterruptibly();
+        try {
+            return GeneratedThumbnails.ofModel(CharacterFiles.read(model, c.facts().format()));
+        } finally {
+            reads.release();
+        }
+    }
+
     /**
      * The characters {@code who} sees ({@link CharacterOwner#sees}), optionally only {@code modelId}
      * and only names containing {@code searchToken} (case-insensitive), followed by the stock
@@ -247,7 +299,7 @@ public final class CharacterService {
         List<Model> out = new ArrayList<>();
         String wanted = modelId == null || modelId.isBlank() ? null : modelId.strip();
         if (wanted != null && ProcessParams.STOCK_CHARACTERS.contains(wanted.toLowerCase(Locale.ROOT))) {
-            out.add(stock(wanted.toLowerCase(Locale.ROOT)));
+            out.add(stock(wanted.toLowerCase(Locale.ROOT), baseUrl));
         } else if (wanted != null) {
             out.add(model(find(who, wanted), baseUrl));
         } else {
@@ -255,7 +307,8 @@ public final class CharacterService {
                 out.add(model(c, baseUrl));
             }
             if (withStock) {
-                ProcessParams.STOCK_CHARACTERS.forEach(s -> out.add(stock(s)));
+                // Filtered before building: a stock entry may draw its thumbnail on first use.
+                ProcessParams.STOCK_CHARACTERS.stream().filter(s -> s.contains(token)).forEach(s -> out.add(stock(s, baseUrl)));
             }
         }
         out.removeIf(m -> !m.name().toLowerCase(Locale.ROOT).contains(token));
@@ -295,15 +348,19 @@ public final class CharacterService {
     }
 
     private Model model(StoredCharacter c, String baseUrl) {
-        String thumb = c.thumbKey().map(key -> {
-            String path = CharacterUploads.BLOB_PATH + key;
-            return baseUrl + path + "?" + context.signer().sign("GET", path, Map.of(), THUMB_URL_TTL);
-        }).orElse("");
+        String thumb = c.thumbKey().map(key -> signedGet(key, baseUrl)).orElse("");
         return new Model(c.id(), c.id(), c.name(), thumb, c.facts().rigId(), PLATFORM_CUSTOM, c.createdAtMs(), c.updatedAtMs());
     }
 
-    private static Model stock(String name) {
-        return new Model(name, name, name, "", RigIds.MIXAMO, PLATFORM_STOCK, 0, 0);
+    private Model stock(String name, String baseUrl) {
+        String thumb = generated.stockKey(name).map(key -> signedGet(key, baseUrl)).orElse("");
+        return new Model(name, name, name, thumb, RigIds.MIXAMO, PLATFORM_STOCK, 0, 0);
+    }
+
+    /** A download link of a blob for {@link #THUMB_URL_TTL}, served by {@code GET /blob/<key>} to anyone holding it. */
+    private String signedGet(String key, String baseUrl) {
+        String path = CharacterUploads.BLOB_PATH + key;
+        return baseUrl + path + "?" + context.signer().sign("GET", path, Map.of(), THUMB_URL_TTL);
     }
 
     private static String declaredExtension(String uploadName) {
@@ -340,6 +397,11 @@ public final class CharacterService {
         if (store.count(who.clientId()) >= MAX_MODELS_PER_CLIENT) {
             throw tooMany();
         }
+    }
+
+    private static CharacterException bothThumbnails() {
+        return CharacterException.invalid("Send either thumbUrl (your own picture) or createThumb 1 (the server draws "
+                + "one from the model), not both");
     }
 
     private static CharacterException tooMany() {

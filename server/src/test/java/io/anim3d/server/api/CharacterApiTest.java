@@ -8,6 +8,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.anim3d.formats.character.StockCharacters;
+import io.anim3d.formats.fbx.read.FbxCharacterReader;
+import io.anim3d.render.scene.CharacterThumbnail;
 import io.anim3d.server.accounts.Credentials;
 import io.anim3d.server.characters.CharacterFacts;
 import io.anim3d.server.characters.CharacterOwner;
@@ -17,15 +20,22 @@ import io.anim3d.server.characters.CharacterStore;
 import io.anim3d.server.characters.StoredCharacter;
 import io.anim3d.server.params.ProcessParams;
 import io.anim3d.testkit.SharedTestData;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -34,6 +44,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +64,8 @@ class CharacterApiTest extends UploadFixture {
     static final String VRM_SKINNED = "characters/vrm/pose_rotation_scale_shape_key_skinned.vrm";
     static final String PNG = "characters/gltf/godot-hands/hand.png";
     static final String JPG = "blazepose_golden/tfjs-models/pose-detection/test_data/pose.jpg";
+    /** The renderer's stock pictures, drawn once for all tests. */
+    private static final Map<String, byte[]> STOCK_THUMBS = new ConcurrentHashMap<>();
 
     @Override
     void restart(ServerConfig config) {
@@ -127,7 +145,7 @@ class CharacterApiTest extends UploadFixture {
             assertEquals("mixamo", s.path("rigId").asText(), what);
             assertEquals(s.path("id").asText(), s.path("Id").asText(), what);
             assertEquals(s.path("id").asText(), s.path("name").asText(), what);
-            assertEquals("", s.path("thumb").asText("null"), what + ": thumb is \"\" (never null)");
+            assertStockThumbLink(s.path("thumb").asText(), s.path("id").asText());
             assertEquals(0, s.path("ctime").asLong(-1), what);
             assertEquals(0, s.path("mtime").asLong(-1), what);
         }
@@ -291,24 +309,159 @@ class CharacterApiTest extends UploadFixture {
     }
 
     @Test
-    void storeModelBodyIsCheckedAndCreateThumbIsNotIgnored() throws IOException {
+    void storeModelBodyIsChecked() throws IOException {
         JsonNode urls = uploadUrls(aliceCookie, "name=x&modelExt=fbx");
         String modelUrl = urls.path("modelUrl").asText();
         put(modelUrl, bytes(KENNEY));
-        for (Object create : new Object[] {1, "1", true}) {
-            Http.Answer a = store(aliceCookie, body("modelUrl", modelUrl, "createThumb", create));
-            ApiServerTest.refused(a, 400, "createThumb " + create);
-            assertTrue(a.json().path("message").asText().contains("not available yet"), "says why: " + a.body());
-        }
         String[] bad = {"", "not json", "[]", "{}", "{\"modelUrl\": null, \"modelId\": null}", "{\"modelUrl\": 5}",
             "{\"modelUrl\": \"x\", \"modelId\": \"y\"}", "{\"modelUrl\": \"ftp://host/x.fbx\"}", "{\"modelUrl\": \"http://a b/\"}",
-            "{\"modelUrl\": \"" + modelUrl + "\", \"createThumb\": 2}"};
+            "{\"modelUrl\": \"" + modelUrl + "\", \"createThumb\": 2}", "{\"modelUrl\": \"" + modelUrl + "\", \"createThumb\": \"yes\"}",
+            "{\"modelUrl\": \"" + modelUrl + "\", \"createThumb\": {}}", "{\"modelUrl\": \"" + modelUrl + "\", \"createThumb\": [1]}"};
         for (String b : bad) {
             ApiServerTest.refused(store(aliceCookie, b), 400, "storeModel body " + b);
         }
         assertNothingStored("refused bodies");
         ApiServerTest.ok(store(aliceCookie, body("modelUrl", modelUrl, "modelName", null, "thumbUrl", null, "modelId", null,
                 "createThumb", 0, "unknownExtra", "ignored")), "explicit nulls and an unknown member");
+    }
+
+    @Test
+    void createThumbDrawsTheFbxCharacterAsItsThumbnail() throws IOException {
+        byte[] expected = CharacterThumbnail.png(FbxCharacterReader.read(SharedTestData.testdata(KENNEY)));
+        for (Object create : new Object[] {1, "1", true, "true"}) {
+            JsonNode urls = uploadUrls(aliceCookie, "name=drawn&modelExt=fbx&thumbExt=png");
+            put(urls.path("modelUrl").asText(), bytes(KENNEY));
+            // thumbUrl from getModelUploadUrl, never uploaded: clients may send it as JSON null or leave it out.
+            String id = storeOk(aliceCookie, body("modelUrl", urls.path("modelUrl").asText(), "thumbUrl", null,
+                    "createThumb", create));
+            String key = "models/" + alice.clientId() + "/" + id + "/thumb.png";
+            assertTrue(Arrays.equals(expected, store().readAllBytes(key)),
+                    "createThumb " + create + ": the stored thumbnail is the renderer's picture of the model");
+            assertThumbLink(list(aliceCookie, "?modelId=" + id).get(0).path("thumb").asText(), id, "png");
+            ApiServerTest.ok(delete(id, aliceCookie), "delete");
+        }
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(expected));
+        assertEquals(List.of(256, 256), List.of(image.getWidth(), image.getHeight()), "thumbnail size");
+    }
+
+    @Test
+    void createThumbIsRefusedWhenItCannotBeDrawnOrConflictsWithThumbUrl() throws IOException {
+        Object[][] cases = {
+            {"GLB", "glb", bytes(BRUNETTE), "thumbnails can only be generated for characters with a skinned mesh"},
+            {"VRM", "vrm", bytes(VRM_SKINNED), "does not draw them yet"},
+            {"FBX without mesh", "fbx", bytes("characters/fbx/maya_human_ik_7400_binary.fbx"), "only a skeleton"},
+        };
+        for (Object[] c : cases) {
+            JsonNode urls = uploadUrls(aliceCookie, "name=x&modelExt=" + c[1]);
+            put(urls.path("modelUrl").asText(), (byte[]) c[2]);
+            Http.Answer a = store(aliceCookie, body("modelUrl", urls.path("modelUrl").asText(), "createThumb", 1));
+            ApiServerTest.refused(a, 400, c[0] + " with createThumb");
+            String message = a.json().path("message").asText();
+            assertTrue(message.contains((String) c[3]) && message.contains("thumbUrl"),
+                    c[0] + ": says why and what to send instead: " + message);
+            assertNothingStored(c[0] + " with createThumb");
+        }
+        JsonNode urls = uploadUrls(aliceCookie, "name=both&modelExt=fbx&thumbExt=png");
+        put(urls.path("modelUrl").asText(), bytes(KENNEY));
+        put(urls.path("thumbUrl").asText(), bytes(PNG));
+        Http.Answer both = store(aliceCookie, body("modelUrl", urls.path("modelUrl").asText(), "thumbUrl",
+                urls.path("thumbUrl").asText(), "createThumb", 1));
+        ApiServerTest.refused(both, 400, "thumbUrl and createThumb together");
+        assertTrue(both.json().path("message").asText().contains("not both"), both.body());
+        assertNothingStored("thumbUrl and createThumb together");
+    }
+
+    @Test
+    void createThumbWithModelIdRedrawsTheStoredModel() throws IOException {
+        byte[] expected = CharacterThumbnail.png(FbxCharacterReader.read(SharedTestData.testdata(KENNEY)));
+        JsonNode urls = uploadUrls(aliceCookie, "name=hero&modelExt=fbx&thumbExt=jpg");
+        put(urls.path("modelUrl").asText(), bytes(KENNEY));
+        put(urls.path("thumbUrl").asText(), bytes(JPG));
+        String id = storeOk(aliceCookie, body("modelUrl", urls.path("modelUrl").asText(), "thumbUrl", urls.path("thumbUrl").asText()));
+        String prefix = "models/" + alice.clientId() + "/" + id + "/";
+        String listedJpg = list(aliceCookie, "").get(0).path("thumb").asText();
+
+        JsonNode other = uploadUrls(aliceCookie, "name=other&modelExt=fbx&thumbExt=png");
+        put(other.path("thumbUrl").asText(), bytes(PNG));
+        ApiServerTest.refused(store(aliceCookie, body("modelId", id, "thumbUrl", other.path("thumbUrl").asText(), "createThumb", 1)),
+                400, "a new thumbUrl and createThumb together");
+        assertEquals(List.of(prefix + "model.fbx", prefix + "thumb.jpg"), store().list(prefix), "a refused change keeps the JPEG");
+
+        clock.advance(Duration.ofMinutes(1));
+        // The listed link sent back unchanged is no new picture: createThumb wins without a conflict.
+        storeOk(aliceCookie, body("modelId", id, "modelName", "Drawn", "thumbUrl", listedJpg, "createThumb", 1));
+        assertEquals(List.of(prefix + "model.fbx", prefix + "thumb.png"), store().list(prefix), "the drawing replaced the JPEG");
+        assertTrue(Arrays.equals(expected, store().readAllBytes(prefix + "thumb.png")), "redrawn from the stored model");
+        JsonNode m = list(aliceCookie, "").get(0);
+        assertEquals("Drawn", m.path("name").asText(), "renamed in the same request");
+        assertEquals(clock.millis(), m.path("mtime").asLong(), "mtime is the time of the redraw");
+        assertThumbLink(m.path("thumb").asText(), id, "png");
+        storeOk(aliceCookie, body("modelId", id, "createThumb", "1"));
+        assertTrue(Arrays.equals(expected, store().readAllBytes(prefix + "thumb.png")), "drawing again gives the same bytes");
+
+        String vrm = storedModel(aliceCookie, "avatar", "vrm", bytes(VRM_SKINNED));
+        Http.Answer refused = store(aliceCookie, body("modelId", vrm, "modelName", "renamed", "createThumb", 1));
+        ApiServerTest.refused(refused, 400, "createThumb for a stored VRM");
+        assertTrue(refused.json().path("message").asText().contains("skinned mesh"), refused.body());
+        assertEquals("avatar", list(aliceCookie, "?modelId=" + vrm).get(0).path("name").asText(), "a refused request renames nothing");
+        assertEquals(List.of("models/" + alice.clientId() + "/" + vrm + "/model.vrm"),
+                store().list("models/" + alice.clientId() + "/" + vrm), "no thumbnail for the VRM");
+    }
+
+    @Test
+    void stockThumbnailsAreDrawnOnceStoredAndRepaired() throws Exception {
+        ApiServerTest.ok(get("/character/listModels?searchToken=nothing-matches&stockModel=1", aliceCookie), "filtered list");
+        assertEquals(List.of(), store().list("stock/"), "stock characters filtered out are not drawn");
+        JsonNode first = list(aliceCookie, "?stockModel=1");
+        List<String> keys = new ArrayList<>();
+        for (String name : ProcessParams.STOCK_CHARACTERS) {
+            keys.add("stock/thumbs/" + name + ".png");
+        }
+        assertEquals(keys.stream().sorted().toList(), store().list("stock/"), "one PNG per stock character");
+        Map<String, Instant> written = new HashMap<>();
+        for (String key : keys) {
+            written.put(key, store().lastModified(key));
+        }
+        list(aliceCookie, "?stockModel=1");
+        for (String key : keys) {
+            assertEquals(written.get(key), store().lastModified(key), key + ": a second listing must reuse the picture");
+        }
+        assertEquals(ProcessParams.STOCK_CHARACTERS.size(), first.size());
+
+        // Another client shares them; a deleted or damaged picture is drawn again.
+        Credentials bob = clients.create("bob");
+        String bobCookie = "dmsess=" + login(bob);
+        store().delete(keys.get(0));
+        assertStockThumbLink(list(bobCookie, "?modelId=" + ProcessParams.STOCK_CHARACTERS.get(0)).get(0).path("thumb").asText(),
+                ProcessParams.STOCK_CHARACTERS.get(0));
+        store().putBytes(keys.get(1), "damaged".getBytes(StandardCharsets.UTF_8));
+        restart(config());
+        assertStockThumbLink(list(aliceCookie, "?modelId=" + ProcessParams.STOCK_CHARACTERS.get(1)).get(0).path("thumb").asText(),
+                ProcessParams.STOCK_CHARACTERS.get(1));
+
+        // Concurrent first requests of a fresh process leave whole pictures and no temporary files.
+        store().deletePrefix("stock/");
+        restart(config());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<JsonNode>> lists = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String cookie = i % 2 == 0 ? aliceCookie : bobCookie;
+                lists.add(pool.submit(() -> list(cookie, "?stockModel=all")));
+            }
+            for (Future<JsonNode> f : lists) {
+                f.get().forEach(m -> assertFalse(m.path("thumb").asText().isEmpty(), "every stock entry has a thumb: " + m));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String name : ProcessParams.STOCK_CHARACTERS) {
+            assertStockThumbLink(list(aliceCookie, "?modelId=" + name).get(0).path("thumb").asText(), name);
+        }
+        try (Stream<Path> files = Files.list(store().root().resolve("stock/thumbs"))) {
+            assertEquals(keys.stream().map(k -> k.substring(k.lastIndexOf('/') + 1)).sorted().toList(),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(), "only the pictures, no temporary files");
+        }
     }
 
     @Test
@@ -514,6 +667,38 @@ class CharacterApiTest extends UploadFixture {
         BlobHttp.Answer download = BlobHttp.send("GET", url, BlobHttp.none());
         assertEquals(200, download.status(), "thumb link downloads without a cookie: " + download.status());
         assertEquals(ext.equals("png") ? "image/png" : "image/jpeg", download.header("Content-Type"), "thumb type");
+    }
+
+    /**
+     * A signed GET link of this server for a stock character's thumbnail that downloads, without a
+     * cookie, the renderer's picture of that character.
+     */
+    private void assertStockThumbLink(String url, String name) {
+        URI uri = URI.create(url);
+        String path = "/blob/stock/thumbs/" + name + ".png";
+        assertEquals(path, uri.getRawPath(), name + ": stock thumb link path: " + url);
+        assertTrue(url.startsWith("http://localhost:" + port + "/"), "stock thumb link on the public base URL: " + url);
+        HttpResponse<byte[]> download = download(url);
+        assertEquals(200, download.statusCode(), name + ": stock thumb link downloads without a cookie");
+        assertEquals("image/png", download.headers().firstValue("Content-Type").orElse(""), name + ": stock thumb type");
+        byte[] expected = STOCK_THUMBS.computeIfAbsent(name, n -> CharacterThumbnail.png(StockCharacters.create(n, false)));
+        assertTrue(Arrays.equals(expected, download.body()), name + ": the stock thumb is the renderer's picture ("
+                + download.body().length + " bytes, expected " + expected.length + ")");
+        BlobHttp.Answer forged = BlobHttp.send("GET", url.replace(name + ".png", "x" + name + ".png"), BlobHttp.none());
+        assertEquals(403, forged.status(), name + ": the signature covers the key: " + forged.status());
+    }
+
+    /** GET without a cookie, the body as bytes. */
+    private static HttpResponse<byte[]> download(String url) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new AssertionError("GET " + url + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     private void assertNothingStored(String what) throws IOException {
