@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A real Clock whose time tests move forward, to reach a session's expiry without sleeping. */
-final class SettableClock extends Clock {
+/** A real Clock whose time tests move forward (session expiry, cache ageing) without sleeping. */
+public final class SettableClock extends Clock {
     private volatile Instant now;
 
-    SettableClock(Instant start) {
+    public SettableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.anim3d.server.api.SettableClock;
 import io.anim3d.server.accounts.ClientStore;
 import io.anim3d.server.accounts.Credentials;
 import io.anim3d.server.accounts.Credits;
@@ -42,7 +43,7 @@ class MetricsHttpTest {
 
     @TempDir
     Path dir;
-    final TestClock clock = new TestClock(Instant.parse("2026-03-01T12:00:00Z"));
+    final SettableClock clock = new SettableClock(Instant.parse("2026-03-01T12:00:00Z"));
     Database db;
     ClientStore clients;
     Credentials alice;
