@@ -67,6 +67,14 @@ public final class WebhookDispatcher implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** How often finished deliveries older than {@link Options#keepFinished} are deleted. */
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+    /**
+     * How often the queue is reconciled with the jobs table, and how far back: a job whose process
+     * died after recording its end but before queueing its event gets the event from the next
+     * reconciliation (at-least-once, like every delivery).
+     */
+    static final Duration RECONCILE_EVERY = Duration.ofSeconds(30);
+    static final Duration RECONCILE_WINDOW = Duration.ofHours(1);
+    private static final int RECONCILE_BATCH = 500;
     /** How long close() waits for running attempts before it cancels them. */
     static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
     /** Due rows read per free sender slot in one poll. */
@@ -163,6 +171,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     private volatile boolean cancelling;
     private volatile boolean lastPollFailed;
     private long lastPruneMs = Long.MIN_VALUE;
+    private long lastReconcileMs = Long.MIN_VALUE;
 
     /** The production dispatcher of a server: default options, private targets as the operator configured. */
     public WebhookDispatcher(ServerContext context) {
@@ -288,6 +297,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
         try {
             pruneNow();
+            reconcileNow();
             int free = options.maxInFlight() - inFlight.get();
             if (free <= 0) {
                 return;
@@ -323,6 +333,18 @@ public final class WebhookDispatcher implements AutoCloseable {
                 LOG.log(Level.WARNING, "Cannot read the webhook queue; retrying every " + options.pollInterval(), e);
                 lastPollFailed = true;
             }
+        }
+    }
+
+    private void reconcileNow() {
+        long now = clock.millis();
+        if (lastReconcileMs != Long.MIN_VALUE && now - lastReconcileMs < RECONCILE_EVERY.toMillis()) {
+            return;
+        }
+        lastReconcileMs = now;
+        for (WebhookStore.MissedJob m : store.missedJobEvents(now - RECONCILE_WINDOW.toMillis(), RECONCILE_BATCH)) {
+            LOG.info("Queueing the missed job.completed webhook of job " + m.rid());
+            jobCompleted(m.clientId(), m.rid(), m.success());
         }
     }
 

@@ -168,6 +168,37 @@ public final class WebhookStore {
     }
 
     /** The client's endpoints subscribed to this event type. */
+    /** A finished job whose client had an endpoint when it finished but no job.completed queued for it. */
+    public record MissedJob(String clientId, String rid, boolean success) {
+    }
+
+    /**
+     * Jobs finished since {@code sinceMs} whose {@code job.completed} never reached the queue of an
+     * endpoint that existed when they finished: the process that ran them died between recording
+     * the job's end and queueing the event. At most {@code limit}, oldest first.
+     */
+    public List<MissedJob> missedJobEvents(long sinceMs, int limit) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT j.client_id, j.id, j.state FROM jobs j"
+                    + " WHERE j.state IN ('SUCCESS', 'FAILURE') AND j.finished_at_ms >= ?"
+                    + " AND EXISTS (SELECT 1 FROM webhook_endpoints e WHERE e.client_id = j.client_id"
+                    + " AND e.created_at_ms <= j.finished_at_ms AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d"
+                    + " WHERE d.endpoint_id = e.id AND d.event_type = ? AND d.subject_id = j.id))"
+                    + " ORDER BY j.finished_at_ms")) {
+                ps.setMaxRows(limit);
+                ps.setLong(1, sinceMs);
+                ps.setString(2, WebhookEvents.JOB_COMPLETED);
+                List<MissedJob> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new MissedJob(rs.getString(1), rs.getString(2), "SUCCESS".equals(rs.getString(3))));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     public List<WebhookEndpoint> subscribed(String clientId, String eventType) {
         return list(clientId).stream().filter(e -> e.subscribes(eventType)).toList();
     }

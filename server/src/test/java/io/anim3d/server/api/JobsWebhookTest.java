@@ -82,4 +82,39 @@ class JobsWebhookTest {
             listener.stop(0);
         }
     }
+
+    @Test
+    void anEventLostToACrashIsQueuedByTheNextProcess() throws Exception {
+        LinkedBlockingQueue<Received> received = new LinkedBlockingQueue<>();
+        HttpServer listener = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        listener.createContext("/hook", exchange -> {
+            received.add(new Received(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                    exchange.getRequestHeaders().getFirst("X-DeepMotion-Signature"), null));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        listener.start();
+        ServerConfig config = new ServerConfig(dir, 0, Duration.ofMinutes(60), BigDecimal.ONE).withAllowPrivateTargets(true);
+        try (JobFixture f = new JobFixture(dir, config)) {
+            JobFixture.User alice = f.user("alice", "5");
+            f.ok(f.postJson(alice, "/webhook_endpoints", "{\"url\": \"http://127.0.0.1:" + listener.getAddress().getPort()
+                    + "/hook\", \"events\": [\"job.completed\"]}"), "create endpoint");
+            // A job that a process finished and recorded, dying before it queued the event.
+            long now = System.currentTimeMillis() + 1;
+            f.service.jobs().insert(new io.anim3d.server.jobs.Job("lost-event", alice.id(), null, "uploads/x/y", "v.mp4",
+                    1, 1000, java.util.List.of(), io.anim3d.server.jobs.JobState.SUCCESS, 100, 100, 1, null, null, null,
+                    java.util.List.of(), java.util.List.of(), null, "male-young", 17, 17L, 1000L, now, now, now, now));
+            // The next process on the database (here: a second dispatcher) finds and sends it at once.
+            try (io.anim3d.server.webhooks.WebhookDispatcher next =
+                         new io.anim3d.server.webhooks.WebhookDispatcher(f.service.context())) {
+                next.start();
+                Received r = received.poll(20, TimeUnit.SECONDS);
+                assertNotNull(r, "the lost job.completed was not delivered");
+                assertTrue(r.body().contains("\"taskId\":\"lost-event\"") && r.body().contains("\"success\""), r.body());
+            }
+            assertEquals(null, received.poll(2, TimeUnit.SECONDS), "delivered once");
+        } finally {
+            listener.stop(0);
+        }
+    }
 }
