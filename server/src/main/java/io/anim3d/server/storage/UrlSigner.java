@@ -150,7 +150,10 @@ public final class UrlSigner {
         } catch (IllegalArgumentException malformed) {
             return tampered();
         }
-        if (given.length != SIGNATURE_BYTES || pathProblem(path) != null) {
+        // Only the canonical encoding: base64 leaves the last character's low bits unused, so
+        // several strings decode to the same bytes; a signature is one exact string.
+        if (given.length != SIGNATURE_BYTES || pathProblem(path) != null
+                || !Base64.getUrlEncoder().withoutPadding().encodeToString(given).equals(q.get(SIGNATURE))) {
             return tampered();
         }
         SortedMap<String, String> params = new TreeMap<>(q);

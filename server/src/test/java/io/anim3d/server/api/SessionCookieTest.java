@@ -42,6 +42,20 @@ class SessionCookieTest {
     }
 
     @Test
+    void onlyTheExactIssuedSpellingIsAccepted() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (String subUser : new String[] {null, "u1", "u12", "u123"}) { // several lengths: several last-char layouts
+            String value = cookies.issue("c1", Optional.ofNullable(subUser));
+            assertTrue(cookies.session(value).isPresent(), "as issued");
+            char last = value.charAt(value.length() - 1);
+            for (int bit = 1; bit <= 2; bit <<= 1) {
+                String respelled = value.substring(0, value.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ bit);
+                assertEquals(Optional.empty(), cookies.session(respelled), "last character's low bits changed: " + respelled);
+            }
+        }
+    }
+
+    @Test
     void theLongestCookieStaysUrlSafeAndUnderTheDecodeLimit() {
         String value = cookies.issue("c".repeat(SessionCookie.MAX_CLIENT_ID_CHARS), Optional.of("@".repeat(128)));
         assertTrue(value.length() <= SessionCookie.MAX_VALUE_CHARS, "length " + value.length());

@@ -82,6 +82,10 @@ class UrlSignerTest {
         tampered.put("methods changed", with(q, "methods", "GET"));
         tampered.put("signature changed", with(q, "signature", otherSig));
         tampered.put("signature truncated", with(q, "signature", sig.substring(0, 42)));
+        // The same 32 bytes with a non-zero unused bit in the last character: decodes alike, is not the signature.
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char sameBytes = alphabet.charAt(alphabet.indexOf(sig.charAt(42)) ^ 1);
+        tampered.put("signature with other unused bits", with(q, "signature", sig.substring(0, 42) + sameBytes));
         tampered.put("signature not base64", with(q, "signature", "!!!" + sig.substring(3)));
         for (Map.Entry<String, Map<String, String>> e : tampered.entrySet()) {
             Verification v = now.verify("PUT", PATH, e.getValue());
