@@ -465,7 +465,7 @@ final class JobRoutes implements ApiModule {
     }
 
     private static BigDecimal seconds(long ms) {
-        return BigDecimal.valueOf(ms, 3).stripTrailingZeros().max(BigDecimal.ZERO).add(BigDecimal.ZERO);
+        return BigDecimal.valueOf(Math.max(0, ms), 3).stripTrailingZeros();
     }
 
     private static String fmt(double v) {
