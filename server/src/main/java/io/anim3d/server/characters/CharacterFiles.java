@@ -4,6 +4,7 @@ import io.anim3d.formats.character.Character;
 import io.anim3d.formats.fbx.FbxDocument;
 import io.anim3d.formats.fbx.FbxReader;
 import io.anim3d.formats.fbx.read.FbxCharacterReader;
+import io.anim3d.formats.gltf.GlbCharacterReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -55,11 +56,20 @@ final class CharacterFiles {
 
     /** {@link #inspect}, keeping the Character when the format gives one (for a generated thumbnail). */
     static Read read(byte[] bytes, String declaredExt) {
+        return read(bytes, declaredExt, false);
+    }
+
+    /**
+     * @param convertGlb also convert a GLB/VRM into a Character (for drawing it; costs up to a few
+     *                   hundred ms for textured models), else only check it
+     */
+    static Read read(byte[] bytes, String declaredExt, boolean convertGlb) {
         if (bytes.length == 0) {
             throw CharacterException.invalid("The model file is empty (0 bytes); upload the model to modelUrl, then store it");
         }
         if (GlbCharacterCheck.looksLikeGlb(bytes)) {
-            return glb(bytes);
+            Read checked = glb(bytes);
+            return convertGlb ? converted(checked, bytes) : checked;
         }
         if (looksLikeGltfJson(bytes)) {
             throw CharacterException.invalid("The model file is glTF JSON (.gltf), which this server cannot read: export "
@@ -79,6 +89,19 @@ final class CharacterFiles {
         } catch (RuntimeException e) { // a JSON shape the checks did not foresee: still the client's file
             LOG.log(Level.INFO, "GLB character refused by an unforeseen shape", e);
             throw unreadable("glTF: the document is inconsistent (" + e.getMessage() + ")");
+        }
+    }
+
+    /** A checked GLB/VRM with its Character, or without one (undrawable) when it cannot be converted. */
+    private static Read converted(Read checked, byte[] bytes) {
+        if (!checked.facts().hasSkin()) {
+            return checked;
+        }
+        try {
+            return new Read(checked.facts(), GlbCharacterReader.read(bytes, READ_NAME));
+        } catch (IllegalArgumentException e) { // checked but not convertible: a usable upload, only not drawable
+            LOG.log(Level.INFO, "GLB character checked but not converted", e);
+            return checked;
         }
     }
 

@@ -167,7 +167,7 @@ public final class CharacterService {
             byte[] thumb = null;
             reads.acquireUninterruptibly();
             try {
-                CharacterFiles.Read read = CharacterFiles.read(model, declaredExtension(uploadedName));
+                CharacterFiles.Read read = CharacterFiles.read(model, declaredExtension(uploadedName), request.createThumb());
                 facts = read.facts();
                 if (request.createThumb()) {
                     thumb = GeneratedThumbnails.ofModel(read);
@@ -277,7 +277,7 @@ public final class CharacterService {
         }
         reads.acquireUninterruptibly();
         try {
-            return GeneratedThumbnails.ofModel(CharacterFiles.read(model, c.facts().format()));
+            return GeneratedThumbnails.ofModel(CharacterFiles.read(model, c.facts().format(), true));
         } finally {
             reads.release();
         }

@@ -23,9 +23,9 @@ import java.util.stream.Collectors;
  * bind pose, three-quarter front view, 256 × 256 PNG): a client's model on
  * {@code storeModel createThumb=1}, and the stock characters' pictures in {@code listModels}.
  *
- * <p>Drawing needs the model as our Character with a skinned mesh, which only the binary FBX
- * reader gives today; GLB and VRM files are checked ({@link GlbCharacterCheck}) but not converted,
- * so they are refused with what to do instead.
+ * <p>Drawing needs the model as our Character with a skinned mesh: binary FBX through the FBX
+ * reader, GLB and VRM through {@link io.anim3d.formats.gltf.GlbCharacterReader}; a model that
+ * has no skinned mesh, or whose meshes cannot be converted, is refused with what to do instead.
  *
  * <p>Stock thumbnails live in the blob store under {@value #STOCK_PREFIX}{@code <name>.png}, shared
  * by every client (signed links, like custom thumbnails). Each process draws a stock character
@@ -58,8 +58,10 @@ final class GeneratedThumbnails {
      */
     static byte[] ofModel(CharacterFiles.Read read) {
         requireDrawable(read.facts());
-        if (read.character() == null) { // formats without a converter are refused above; kept as a guard
-            throw notDrawable(read.facts());
+        if (read.character() == null) { // checked, but its meshes could not be converted
+            throw CharacterException.invalid("createThumb=1: this " + read.facts().format().toUpperCase(Locale.ROOT)
+                    + " model's meshes could not be converted for drawing; upload a PNG or JPEG to thumbUrl instead,"
+                    + " or send createThumb 0");
         }
         try {
             return CharacterThumbnail.png(read.character(), CharacterThumbnail.DEFAULT_SIZE);
@@ -75,18 +77,13 @@ final class GeneratedThumbnails {
      * @throws CharacterException (400) naming why and what to send instead
      */
     static void requireDrawable(CharacterFacts facts) {
-        if (!facts.format().equals(CharacterFiles.FBX) || !facts.hasSkin()) {
+        if (!facts.hasSkin()) {
             throw notDrawable(facts);
         }
     }
 
     private static CharacterException notDrawable(CharacterFacts facts) {
         String instead = "; upload a PNG or JPEG to thumbUrl instead, or send createThumb 0";
-        if (!facts.format().equals(CharacterFiles.FBX)) {
-            return CharacterException.invalid("createThumb=1: thumbnails can only be generated for characters with a "
-                    + "skinned mesh read from binary FBX; this server checks " + facts.format().toUpperCase(Locale.ROOT)
-                    + " models but does not draw them yet" + instead);
-        }
         return CharacterException.invalid("createThumb=1: thumbnails can only be generated for characters with a skinned "
                 + "mesh, and this model has only a skeleton" + instead);
     }

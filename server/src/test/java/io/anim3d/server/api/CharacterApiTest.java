@@ -345,10 +345,21 @@ class CharacterApiTest extends UploadFixture {
     }
 
     @Test
+    void createThumbDrawsAGlbCharacter() throws IOException {
+        JsonNode urls = uploadUrls(aliceCookie, "name=brunette&modelExt=glb");
+        put(urls.path("modelUrl").asText(), bytes(BRUNETTE));
+        String id = storeOk(aliceCookie, body("modelUrl", urls.path("modelUrl").asText(), "createThumb", 1));
+        byte[] stored = store().readAllBytes("models/" + alice.clientId() + "/" + id + "/thumb.png");
+        byte[] expected = io.anim3d.render.scene.CharacterThumbnail.png(
+                io.anim3d.formats.gltf.GlbCharacterReader.read(bytes(BRUNETTE), "model"), 256);
+        assertTrue(Arrays.equals(expected, stored), "the GLB character drawn as its thumbnail");
+        assertThumbLink(list(aliceCookie, "?modelId=" + id).get(0).path("thumb").asText(), id, "png");
+    }
+
+    @Test
     void createThumbIsRefusedWhenItCannotBeDrawnOrConflictsWithThumbUrl() throws IOException {
         Object[][] cases = {
-            {"GLB", "glb", bytes(BRUNETTE), "thumbnails can only be generated for characters with a skinned mesh"},
-            {"VRM", "vrm", bytes(VRM_SKINNED), "does not draw them yet"},
+            {"VRM without a skinned mesh", "vrm", bytes("characters/vrm/basic_armature.vrm"), "only a skeleton"},
             {"FBX without mesh", "fbx", bytes("characters/fbx/maya_human_ik_7400_binary.fbx"), "only a skeleton"},
         };
         for (Object[] c : cases) {
@@ -400,12 +411,13 @@ class CharacterApiTest extends UploadFixture {
         assertTrue(Arrays.equals(expected, store().readAllBytes(prefix + "thumb.png")), "drawing again gives the same bytes");
 
         String vrm = storedModel(aliceCookie, "avatar", "vrm", bytes(VRM_SKINNED));
-        Http.Answer refused = store(aliceCookie, body("modelId", vrm, "modelName", "renamed", "createThumb", 1));
-        ApiServerTest.refused(refused, 400, "createThumb for a stored VRM");
-        assertTrue(refused.json().path("message").asText().contains("skinned mesh"), refused.body());
-        assertEquals("avatar", list(aliceCookie, "?modelId=" + vrm).get(0).path("name").asText(), "a refused request renames nothing");
-        assertEquals(List.of("models/" + alice.clientId() + "/" + vrm + "/model.vrm"),
-                store().list("models/" + alice.clientId() + "/" + vrm), "no thumbnail for the VRM");
+        storeOk(aliceCookie, body("modelId", vrm, "modelName", "renamed", "createThumb", 1));
+        String vrmPrefix = "models/" + alice.clientId() + "/" + vrm + "/";
+        assertEquals(List.of(vrmPrefix + "model.vrm", vrmPrefix + "thumb.png"), store().list(vrmPrefix),
+                "a stored skinned VRM is drawn too");
+        assertTrue(Arrays.equals(io.anim3d.render.scene.CharacterThumbnail.png(
+                io.anim3d.formats.gltf.GlbCharacterReader.read(bytes(VRM_SKINNED), "model"), 256),
+                store().readAllBytes(vrmPrefix + "thumb.png")), "the VRM's drawing");
     }
 
     @Test
