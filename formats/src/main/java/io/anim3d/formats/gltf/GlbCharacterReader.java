@@ -70,7 +70,7 @@ public final class GlbCharacterReader {
      * @throws IllegalArgumentException naming what in the file cannot be read and what to export instead
      */
     public static Character read(byte[] glb, String name) {
-        checkJsonDepth(glb);
+        checkJsonDepth(glb, MAX_JSON_DEPTH);
         GlbAsset asset;
         try {
             asset = GlbReader.read(glb);
@@ -440,11 +440,13 @@ public final class GlbCharacterReader {
     }
 
     /**
-     * Refuses JSON nested deeper than {@value #MAX_JSON_DEPTH} before the recursive parser sees it
-     * (a few kilobytes of brackets would otherwise overflow its stack). A malformed header is left
-     * to {@link GlbReader} to describe.
+     * Refuses a GLB whose JSON nests deeper than {@code maxDepth} before the recursive parser sees
+     * it (a few kilobytes of brackets would otherwise overflow its stack). A malformed header is
+     * left to {@link GlbReader} to describe.
+     *
+     * @throws IllegalArgumentException saying how deep the limit is
      */
-    static void checkJsonDepth(byte[] bytes) {
+    public static void checkJsonDepth(byte[] bytes, int maxDepth) {
         if (bytes.length < 20) {
             return;
         }
@@ -463,8 +465,8 @@ public final class GlbCharacterReader {
             } else if (b == '"') {
                 inString = true;
             } else if (b == '{' || b == '[') {
-                if (++depth > MAX_JSON_DEPTH) {
-                    throw new IllegalArgumentException("GLB: the JSON chunk nests deeper than " + MAX_JSON_DEPTH + " levels");
+                if (++depth > maxDepth) {
+                    throw new IllegalArgumentException("GLB: the JSON chunk nests deeper than " + maxDepth + " levels");
                 }
             } else if (b == '}' || b == ']') {
                 depth--;

@@ -2,6 +2,7 @@ package io.anim3d.server.characters;
 
 import io.anim3d.formats.gltf.GlbAsset;
 import io.anim3d.formats.gltf.GlbFormatException;
+import io.anim3d.formats.gltf.GlbCharacterReader;
 import io.anim3d.formats.gltf.GlbReader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -32,8 +33,6 @@ final class GlbCharacterCheck {
     static final String VRM0 = "VRM";
     static final String VRM1 = "VRMC_vrm";
     private static final int GLB_MAGIC = 0x46546C67; // "glTF", little-endian
-    private static final int HEADER_BYTES = 12;
-    private static final int CHUNK_HEADER_BYTES = 8;
     private static final int FLOAT = 5126;
     private static final String DRACO = "KHR_draco_mesh_compression";
     private static final String MESHOPT = "EXT_meshopt_compression";
@@ -107,31 +106,10 @@ final class GlbCharacterCheck {
      * strings; a malformed header is left to {@link GlbReader} to describe.
      */
     static void checkJsonDepth(byte[] bytes) {
-        if (bytes.length < HEADER_BYTES + CHUNK_HEADER_BYTES) {
-            return;
-        }
-        long length = ByteBuffer.wrap(bytes, HEADER_BYTES, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xffffffffL;
-        int end = (int) Math.min(bytes.length, HEADER_BYTES + CHUNK_HEADER_BYTES + length);
-        int depth = 0;
-        boolean inString = false;
-        for (int i = HEADER_BYTES + CHUNK_HEADER_BYTES; i < end; i++) {
-            byte b = bytes[i];
-            if (inString) {
-                if (b == '\\') {
-                    i++;
-                } else if (b == '"') {
-                    inString = false;
-                }
-            } else if (b == '"') {
-                inString = true;
-            } else if (b == '{' || b == '[') {
-                if (++depth > MAX_JSON_DEPTH) {
-                    throw CharacterFiles.unreadable("GLB: the JSON chunk nests deeper than " + MAX_JSON_DEPTH
-                            + " levels; this is not a glTF document an exporter writes");
-                }
-            } else if (b == '}' || b == ']') {
-                depth--;
-            }
+        try {
+            GlbCharacterReader.checkJsonDepth(bytes, MAX_JSON_DEPTH);
+        } catch (IllegalArgumentException e) {
+            throw CharacterFiles.unreadable(e.getMessage() + "; this is not a glTF document an exporter writes");
         }
     }
 
