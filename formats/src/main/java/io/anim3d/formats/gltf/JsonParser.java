@@ -8,9 +8,9 @@ import java.util.Map;
 /**
  * A small strict JSON parser for reading GLB JSON chunks back: objects become insertion-ordered
  * maps, arrays lists, numbers {@code Double}, plus strings, booleans and null. Errors name the
- * character offset.
+ * character offset. Also the reader of the third-party validators' JSON reports in tests.
  */
-final class JsonParser {
+public final class JsonParser {
     private final String s;
     private int i;
 
@@ -18,7 +18,8 @@ final class JsonParser {
         this.s = s;
     }
 
-    static Object parse(String text) {
+    /** @throws IllegalArgumentException naming the offset of the first problem */
+    public static Object parse(String text) {
         JsonParser p = new JsonParser(text);
         Object v = p.value();
         p.ws();

@@ -9,6 +9,7 @@ import io.anim3d.formats.character.Mesh;
 import io.anim3d.formats.fbx.FbxDocument;
 import io.anim3d.formats.fbx.FbxFormatException;
 import io.anim3d.formats.fbx.FbxReader;
+import io.anim3d.formats.testutil.MiniJson;
 import io.anim3d.motion.Skeleton;
 import io.anim3d.motion.Vec3;
 import io.anim3d.testkit.SharedTestData;
@@ -113,7 +114,7 @@ class FbxCharacterReaderFilesTest {
         CharacterChecks.normalsUnit(c);
         Map<String, Object> report = Validators.report("blender-inspect", file, dir);
         CharacterChecks.sameBoneHeads(c, Validators.blenderBoneHeads(report), 0.001);
-        Map<String, Object> mesh = Json.object(Json.list(report.get("meshes")).get(0));
+        Map<String, Object> mesh = MiniJson.asObject(MiniJson.asList(report.get("meshes")).get(0));
         assertEquals(c.triangleCount(), ((Double) mesh.get("triangles")).intValue(), relative + ": Blender's triangles");
         assertEquals(minVertices, ((Double) mesh.get("vertices")).intValue(), relative + ": Blender's vertices");
     }

@@ -8,6 +8,7 @@ import io.anim3d.formats.character.Mesh;
 import io.anim3d.formats.fbx.FbxDocument;
 import io.anim3d.formats.fbx.FbxNode;
 import io.anim3d.formats.fbx.FbxReader;
+import io.anim3d.formats.testutil.MiniJson;
 import io.anim3d.motion.Skeleton;
 import io.anim3d.motion.Vec3;
 import io.anim3d.testkit.SharedTestData;
@@ -168,7 +169,7 @@ class FbxCharacterReaderKenneyTest {
     void blenderPlacesEveryBoneWithinOneMillimetre(@TempDir Path dir) throws Exception {
         Map<String, Object> report = Validators.report("blender-inspect", path, dir);
         CharacterChecks.sameBoneHeads(character, Validators.blenderBoneHeads(report), 0.001);
-        Map<String, Object> mesh = Json.object(Json.list(report.get("meshes")).get(0));
+        Map<String, Object> mesh = MiniJson.asObject(MiniJson.asList(report.get("meshes")).get(0));
         assertEquals(character.triangleCount(), ((Double) mesh.get("triangles")).intValue(), "Blender's triangles");
         assertEquals(RawGeometry.meshes(doc).get(0).controlPoints(), ((Double) mesh.get("vertices")).intValue(),
                 "Blender's vertices are the control points");
@@ -178,14 +179,14 @@ class FbxCharacterReaderKenneyTest {
     @Test
     void assimpAgreesOnCountsBonesAndBounds(@TempDir Path dir) throws Exception {
         Map<String, Object> report = Validators.report("assimp-inspect", path, dir);
-        Map<String, Object> info = Json.object(report.get("info"));
+        Map<String, Object> info = MiniJson.asObject(report.get("info"));
         assertEquals(character.triangleCount(), ((Double) info.get("faces")).intValue(), "assimp's faces (triangulated)");
-        for (Object bone : Json.list(report.get("bone_names"))) {
+        for (Object bone : MiniJson.asList(report.get("bone_names"))) {
             assertTrue(character.skeleton().indexOf((String) bone) >= 0, "assimp's skin bone " + bone + " is a joint");
         }
         // assimp keeps the file's Y-up centimetres: its bounding box /100 is ours.
-        List<Object> min = Json.list(info.get("bbox_min"));
-        List<Object> max = Json.list(info.get("bbox_max"));
+        List<Object> min = MiniJson.asList(info.get("bbox_min"));
+        List<Object> max = MiniJson.asList(info.get("bbox_max"));
         double[] lo = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
         double[] hi = {-Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
         for (Mesh m : character.meshes()) {

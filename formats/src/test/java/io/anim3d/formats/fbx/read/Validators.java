@@ -2,6 +2,7 @@ package io.anim3d.formats.fbx.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.anim3d.formats.testutil.MiniJson;
 import io.anim3d.motion.Vec3;
 import io.anim3d.testkit.SharedTestData;
 import java.io.IOException;
@@ -38,7 +39,7 @@ final class Validators {
     /** The JSON report of a validator ({@code blender-inspect}, {@code assimp-inspect}) on {@code file}. */
     static Map<String, Object> report(String tool, Path file, Path workDir) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(SharedTestData.tool(tool).toString(), file.toString()));
-        return Json.object(Json.parse(run(workDir, cmd)));
+        return MiniJson.asObject(MiniJson.parse(run(workDir, cmd)));
     }
 
     /**
@@ -47,15 +48,15 @@ final class Validators {
      */
     static Map<String, Vec3> blenderBoneHeads(Map<String, Object> report) {
         Map<String, Vec3> heads = new LinkedHashMap<>();
-        for (Object a : Json.list(report.get("armatures"))) {
-            Map<String, Object> arm = Json.object(a);
-            List<Object> m = Json.list(arm.get("matrix_world"));
-            for (Object b : Json.list(arm.get("bones"))) {
-                Map<String, Object> bone = Json.object(b);
-                List<Object> h = Json.list(bone.get("head"));
+        for (Object a : MiniJson.asList(report.get("armatures"))) {
+            Map<String, Object> arm = MiniJson.asObject(a);
+            List<Object> m = MiniJson.asList(arm.get("matrix_world"));
+            for (Object b : MiniJson.asList(arm.get("bones"))) {
+                Map<String, Object> bone = MiniJson.asObject(b);
+                List<Object> h = MiniJson.asList(bone.get("head"));
                 double[] w = new double[3];
                 for (int r = 0; r < 3; r++) {
-                    List<Object> row = Json.list(m.get(r));
+                    List<Object> row = MiniJson.asList(m.get(r));
                     w[r] = (Double) row.get(3);
                     for (int c = 0; c < 3; c++) {
                         w[r] += (Double) row.get(c) * (Double) h.get(c);
