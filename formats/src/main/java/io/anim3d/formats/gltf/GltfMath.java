@@ -1,45 +1,34 @@
 package io.anim3d.formats.gltf;
 
+import io.anim3d.motion.Mat4;
 import java.util.List;
 import java.util.Map;
 
 /**
  * 4×4 affine matrices as glTF stores them: 16 doubles, column-major ({@code m[col * 4 + row]}),
- * for {@link GlbCharacterReader}. Every result is a new array.
+ * for {@link GlbCharacterReader}: glTF node transforms and general inverses on top of the shared
+ * {@link Mat4}. Every result is a new array.
  */
 final class GltfMath {
     private GltfMath() {
     }
 
     static double[] identity() {
-        return new double[] {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1};
+        return Mat4.identity();
     }
 
     static double[] mul(double[] a, double[] b) {
-        double[] r = new double[16];
-        for (int col = 0; col < 4; col++) {
-            for (int row = 0; row < 4; row++) {
-                double s = 0;
-                for (int k = 0; k < 4; k++) {
-                    s += a[k * 4 + row] * b[col * 4 + k];
-                }
-                r[col * 4 + row] = s;
-            }
-        }
-        return r;
+        return Mat4.mul(a, b);
     }
 
     /** The point {@code m · (x, y, z, 1)} as x, y, z. */
     static double[] point(double[] m, double x, double y, double z) {
-        return new double[] {
-            m[0] * x + m[4] * y + m[8] * z + m[12],
-            m[1] * x + m[5] * y + m[9] * z + m[13],
-            m[2] * x + m[6] * y + m[10] * z + m[14]};
+        return Mat4.transformPoint(m, x, y, z);
     }
 
     /** Determinant of the upper-left 3×3 (negative for a mirroring transform). */
     static double det3(double[] m) {
-        return m[0] * (m[5] * m[10] - m[9] * m[6]) - m[4] * (m[1] * m[10] - m[9] * m[2]) + m[8] * (m[1] * m[6] - m[5] * m[2]);
+        return Mat4.det3(Mat4.linear(m));
     }
 
     /**

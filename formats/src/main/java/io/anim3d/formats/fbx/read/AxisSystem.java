@@ -1,5 +1,7 @@
 package io.anim3d.formats.fbx.read;
 
+import io.anim3d.motion.Mat4;
+
 /**
  * The change from a file's units and axes ({@code GlobalSettings}) to the character model's:
  * metres, Y up, +Z front, X = the character's left, right-handed.

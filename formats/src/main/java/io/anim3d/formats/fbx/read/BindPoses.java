@@ -2,6 +2,7 @@ package io.anim3d.formats.fbx.read;
 
 import io.anim3d.formats.fbx.FbxNode;
 import io.anim3d.formats.fbx.FbxProperty;
+import io.anim3d.motion.Mat4;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;

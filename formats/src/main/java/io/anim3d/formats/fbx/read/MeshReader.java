@@ -4,6 +4,7 @@ import io.anim3d.formats.character.Mesh;
 import io.anim3d.formats.character.MorphTarget;
 import io.anim3d.formats.fbx.FbxArrayType;
 import io.anim3d.formats.fbx.FbxProperty;
+import io.anim3d.motion.Mat4;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package io.anim3d.formats.fbx.read;
 
+import io.anim3d.motion.Mat4;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.anim3d.formats.fbx.read;
 
+import io.anim3d.motion.Mat4;
+
 /**
  * A Model's local matrix from its Properties70, by FBX's transform formula (as in the FBX SDK's
  * "Computing transformation matrix" documentation):

@@ -1,5 +1,6 @@
 package io.anim3d.formats.fbx.read;
 
+import io.anim3d.motion.Mat4;
 import io.anim3d.motion.Skeleton;
 import io.anim3d.motion.Vec3;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.anim3d.formats.fbx.read;
 
 import io.anim3d.formats.character.Mesh;
 import io.anim3d.formats.fbx.FbxNode;
+import io.anim3d.motion.Mat4;
 import io.anim3d.motion.Vec3;
 import java.util.Arrays;
 import java.util.LinkedHashSet;

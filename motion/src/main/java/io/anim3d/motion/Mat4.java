@@ -1,19 +1,19 @@
-package io.anim3d.formats.fbx.read;
+package io.anim3d.motion;
 
 /**
- * 4×4 affine matrices as FBX stores them: 16 doubles, column-major (elements 12, 13, 14 are the
+ * 4×4 affine matrices as FBX and glTF store them: 16 doubles, column-major (elements 12, 13, 14 are the
  * translation), acting on column vectors. Static helpers on fresh arrays; nothing is modified in
  * place, so values can be shared.
  */
-final class Mat4 {
+public final class Mat4 {
     private Mat4() {
     }
 
-    static double[] identity() {
+    public static double[] identity() {
         return new double[] {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1};
     }
 
-    static double[] translation(double x, double y, double z) {
+    public static double[] translation(double x, double y, double z) {
         double[] m = identity();
         m[12] = x;
         m[13] = y;
@@ -21,7 +21,7 @@ final class Mat4 {
         return m;
     }
 
-    static double[] scaling(double x, double y, double z) {
+    public static double[] scaling(double x, double y, double z) {
         double[] m = identity();
         m[0] = x;
         m[5] = y;
@@ -30,7 +30,7 @@ final class Mat4 {
     }
 
     /** Rotation about one axis (0 = X, 1 = Y, 2 = Z) by {@code degrees}, right-handed. */
-    static double[] rotation(int axis, double degrees) {
+    public static double[] rotation(int axis, double degrees) {
         double r = Math.toRadians(degrees);
         double c = Math.cos(r);
         double s = Math.sin(r);
@@ -48,7 +48,7 @@ final class Mat4 {
      * Euler rotation in degrees applied in FBX's {@code RotationOrder}: 0 XYZ (X first, so the
      * matrix is Rz·Ry·Rx), 1 XZY, 2 YZX, 3 YXZ, 4 ZXY, 5 ZYX; 6 (spheric XYZ) is read as XYZ.
      */
-    static double[] euler(double xDeg, double yDeg, double zDeg, int order) {
+    public static double[] euler(double xDeg, double yDeg, double zDeg, int order) {
         int[][] orders = {{0, 1, 2}, {0, 2, 1}, {1, 2, 0}, {1, 0, 2}, {2, 0, 1}, {2, 1, 0}};
         int[] o = orders[order >= 0 && order < orders.length ? order : 0];
         double[] angles = {xDeg, yDeg, zDeg};
@@ -60,7 +60,7 @@ final class Mat4 {
     }
 
     /** {@code a · b}: b is applied first. */
-    static double[] mul(double[] a, double[] b) {
+    public static double[] mul(double[] a, double[] b) {
         double[] r = new double[16];
         for (int col = 0; col < 4; col++) {
             for (int row = 0; row < 4; row++) {
@@ -74,7 +74,7 @@ final class Mat4 {
         return r;
     }
 
-    static double[] mul(double[]... ms) {
+    public static double[] mul(double[]... ms) {
         double[] r = ms[0];
         for (int i = 1; i < ms.length; i++) {
             r = mul(r, ms[i]);
@@ -83,7 +83,7 @@ final class Mat4 {
     }
 
     /** The inverse of an affine matrix; null when its 3×3 part is singular. */
-    static double[] inverseAffine(double[] m) {
+    public static double[] inverseAffine(double[] m) {
         double[] l = linear(m);
         double[] li = invert3(l);
         if (li == null) {
@@ -101,7 +101,7 @@ final class Mat4 {
         return r;
     }
 
-    static double[] transformPoint(double[] m, double x, double y, double z) {
+    public static double[] transformPoint(double[] m, double x, double y, double z) {
         return new double[] {
             m[0] * x + m[4] * y + m[8] * z + m[12],
             m[1] * x + m[5] * y + m[9] * z + m[13],
@@ -109,12 +109,12 @@ final class Mat4 {
     }
 
     /** The 3×3 part, row-major. */
-    static double[] linear(double[] m) {
+    public static double[] linear(double[] m) {
         return new double[] {m[0], m[4], m[8], m[1], m[5], m[9], m[2], m[6], m[10]};
     }
 
     /** Inverse of a row-major 3×3 matrix, or null when it is (nearly) singular. */
-    static double[] invert3(double[] a) {
+    public static double[] invert3(double[] a) {
         double det = det3(a);
         double scale = 0;
         for (double v : a) {
@@ -133,18 +133,18 @@ final class Mat4 {
         return r;
     }
 
-    static double det3(double[] a) {
+    public static double det3(double[] a) {
         return a[0] * (a[4] * a[8] - a[5] * a[7]) - a[1] * (a[3] * a[8] - a[5] * a[6])
                 + a[2] * (a[3] * a[7] - a[4] * a[6]);
     }
 
     /** Row-major 3×3 times a vector. */
-    static double[] apply3(double[] a, double x, double y, double z) {
+    public static double[] apply3(double[] a, double x, double y, double z) {
         return new double[] {
             a[0] * x + a[1] * y + a[2] * z, a[3] * x + a[4] * y + a[5] * z, a[6] * x + a[7] * y + a[8] * z};
     }
 
-    static boolean isFinite(double[] m) {
+    public static boolean isFinite(double[] m) {
         for (double v : m) {
             if (!Double.isFinite(v)) {
                 return false;
